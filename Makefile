@@ -1,0 +1,93 @@
+# Two commands for a new user: `make demo` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export DAGSTER_HOME := $(CURDIR)/.dagster_home
+export DAGSTER_DISABLE_TELEMETRY := 1
+export DBT_SEND_ANONYMOUS_USAGE_STATS := false
+export GX_ANALYTICS_ENABLED := false
+# The project runs from its folder; it is not installed into the venv.
+export PYTHONPATH := $(CURDIR)
+export SALES_LANDING_DIR ?= data/landing
+export SALES_DUCKDB_PATH ?= data/warehouse.duckdb
+export SALES_REPORTS_DIR ?= reports
+DEMO_MONTHS ?= 36
+DEMO_SCALE ?= medium
+DEMO_SEED ?= 7
+DBT := $(BIN)/dbt --no-use-colors
+DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
+APT_PACKAGES := chromium fonts-noto-cjk poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: demo demo-data materialize test lint docs dev bench system-deps manifest clean help
+
+help:
+	@echo "make demo   - install, generate $(DEMO_MONTHS) months of demo extracts, run every month, write the report"
+	@echo "make test   - run the whole test suite"
+	@echo "make dev    - open the Dagster UI on http://127.0.0.1:3000"
+	@echo "make docs   - build dbt's docs site (offline) into dbt_project/target"
+	@echo "make lint   - ruff and sqlfluff"
+	@echo "make bench  - benchmark (SCALE=small|medium|large)"
+
+$(BIN)/.installed: requirements-lock.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-lock.txt
+	touch $@
+
+$(DAGSTER_HOME)/dagster.yaml:
+	mkdir -p $(DAGSTER_HOME)
+	printf 'telemetry:\n  enabled: false\n' > $@
+
+# Debian packages: a CJK font for charts and pages, chromium + pdftotext for the browser test.
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+manifest: $(BIN)/.installed
+	$(DBT) parse --quiet $(DBT_DIRS)
+
+demo-data: $(BIN)/.installed
+	@if [ -f $(SALES_LANDING_DIR)/.demo-$(DEMO_SCALE)-$(DEMO_MONTHS)-$(DEMO_SEED) ]; then \
+		echo "demo extracts already in $(SALES_LANDING_DIR)"; \
+	else \
+		$(BIN)/python -m pipelines.demo --months $(DEMO_MONTHS) --scale $(DEMO_SCALE) --seed $(DEMO_SEED) --out $(SALES_LANDING_DIR) \
+		&& touch $(SALES_LANDING_DIR)/.demo-$(DEMO_SCALE)-$(DEMO_MONTHS)-$(DEMO_SEED); \
+	fi
+
+# Every delivered month in one run (single-run backfill: one dbt invocation).
+materialize: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml manifest
+	@first=$$(ls $(SALES_LANDING_DIR) | grep -E '^[0-9]{4}-[0-9]{2}$$' | sort | head -1); \
+	last=$$(ls $(SALES_LANDING_DIR) | grep -E '^[0-9]{4}-[0-9]{2}$$' | sort | tail -1); \
+	echo "materializing $$first...$$last"; \
+	$(BIN)/dagster asset materialize -m pipelines.definitions --select '*' --partition-range "$$first...$$last" \
+		> $(DAGSTER_HOME)/last-materialize.log 2>&1 \
+		|| { tail -40 $(DAGSTER_HOME)/last-materialize.log; echo "failed: full log in $(DAGSTER_HOME)/last-materialize.log"; exit 1; }; \
+	echo; echo "Done. Reports for $$last:"; ls -1 $(SALES_REPORTS_DIR)/$$last/ | sed "s|^|  $(SALES_REPORTS_DIR)/$$last/|"; \
+	echo "Warehouse: $(SALES_DUCKDB_PATH) (schemas raw, staging, marts, ops)"; \
+	echo "Open the Dagster UI: make dev, then http://127.0.0.1:3000"
+
+demo: $(BIN)/.installed system-deps demo-data materialize
+
+test: $(BIN)/.installed system-deps $(DAGSTER_HOME)/dagster.yaml manifest
+	$(BIN)/pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check pipelines data_checks tests bench
+	$(BIN)/sqlfluff lint dbt_project/models dbt_project/macros dbt_project/tests
+
+docs: $(BIN)/.installed
+	$(DBT) docs generate --static $(DBT_DIRS)
+	@echo "Open dbt_project/target/static_index.html in a browser (works offline)."
+
+dev: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml manifest
+	$(BIN)/dagster dev -w workspace.yaml -h 127.0.0.1 -p 3000
+
+bench: $(BIN)/.installed
+	$(BIN)/python -m bench.run --scale $(or $(SCALE),small)
+
+clean:
+	rm -rf data reports $(DAGSTER_HOME) dbt_project/target dbt_project/logs

@@ -1,0 +1,238 @@
+"""The CRM extract contract (v1) as data: one place that ingest, the data checks,
+the demo generator and the docs read, so they cannot drift apart.
+
+The prose version for users is docs/extract-contract.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# Contract type -> DuckDB type. Money is DECIMAL so reported sums are never
+# float-rounded; four decimals accept "2+ decimals" without rounding prices.
+SQL_TYPES = {
+    "str": "VARCHAR",
+    "int": "BIGINT",
+    "decimal": "DECIMAL(18,4)",
+    "fraction": "DECIMAL(9,6)",
+    "date": "DATE",
+    "bool": "BOOLEAN",
+    "month": "VARCHAR",  # targets.month is a `YYYY-MM` text key
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    not_null: bool = False
+    allowed: tuple[str, ...] | None = None
+    min_value: float | None = None
+    max_value: float | None = None
+    strict_min: bool = False  # True: value > min_value instead of >=
+    strict_max: bool = False  # True: value < max_value instead of <=
+    in_month: bool = False  # a date that must fall inside the folder's month
+    not_after_month_end: bool = False
+    references: str | None = None  # entity whose primary key this column must match
+
+    @property
+    def sql_type(self) -> str:
+        return SQL_TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class Entity:
+    name: str
+    kind: str  # transactional | snapshot | plan
+    required: bool
+    primary_key: tuple[str, ...]
+    columns: tuple[Column, ...]
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+CHANNELS = ("online", "offline", "agent")
+ORDER_STATUSES = ("completed", "cancelled", "returned")
+OPPORTUNITY_STAGES = ("open", "won", "lost")
+LOST_REASONS = ("competitor", "price", "no_budget", "no_decision", "timing", "other")
+TARGET_SCOPES = ("company", "team", "rep")
+TARGET_METRICS = ("revenue", "orders", "new_customers", "market_share")
+CAMPAIGN_TYPES = ("promotion", "advertising", "event", "email", "other")
+
+ENTITIES: tuple[Entity, ...] = (
+    Entity(
+        "orders",
+        "transactional",
+        True,
+        ("order_id",),
+        (
+            Column("order_id", "str", not_null=True),
+            Column("order_date", "date", not_null=True, in_month=True),
+            Column("customer_id", "str", not_null=True, references="customers"),
+            Column("rep_id", "str", not_null=True, references="sales_reps"),
+            Column("channel", "str", not_null=True, allowed=CHANNELS),
+            Column("campaign_id", "str", references="campaigns"),
+            Column("status", "str", not_null=True, allowed=ORDER_STATUSES),
+        ),
+    ),
+    Entity(
+        "order_lines",
+        "transactional",
+        True,
+        ("order_id", "line_no"),
+        (
+            Column("order_id", "str", not_null=True, references="orders"),
+            Column("line_no", "int", not_null=True, min_value=1),
+            Column("product_id", "str", not_null=True, references="products"),
+            Column("quantity", "int", not_null=True, min_value=0, strict_min=True),
+            Column("unit_price", "decimal", not_null=True, min_value=0),
+            Column("discount", "fraction", not_null=True, min_value=0, max_value=1, strict_max=True),
+        ),
+    ),
+    Entity(
+        "opportunities",
+        "transactional",
+        False,
+        ("opportunity_id",),
+        (
+            Column("opportunity_id", "str", not_null=True),
+            Column("customer_id", "str", references="customers"),
+            Column("rep_id", "str", references="sales_reps"),
+            Column("created_date", "date", not_null=True, not_after_month_end=True),
+            Column("expected_close_date", "date"),
+            Column("close_date", "date", not_after_month_end=True),
+            Column("stage", "str", not_null=True, allowed=OPPORTUNITY_STAGES),
+            Column("amount", "decimal", not_null=True, min_value=0),
+            Column("lost_reason", "str", allowed=LOST_REASONS),
+            Column("competitor", "str"),
+        ),
+        notes=("close_date is null exactly when stage = open",),
+    ),
+    Entity(
+        "customers",
+        "snapshot",
+        True,
+        ("customer_id",),
+        (
+            Column("customer_id", "str", not_null=True),
+            Column("name", "str"),
+            Column("segment", "str"),
+            Column("region", "str"),
+            Column("created_date", "date"),
+        ),
+    ),
+    Entity(
+        "products",
+        "snapshot",
+        True,
+        ("product_id",),
+        (
+            Column("product_id", "str", not_null=True),
+            Column("name", "str"),
+            Column("category", "str"),
+            Column("list_price", "decimal", min_value=0),
+        ),
+    ),
+    Entity(
+        "sales_reps",
+        "snapshot",
+        True,
+        ("rep_id",),
+        (
+            Column("rep_id", "str", not_null=True),
+            Column("name", "str"),
+            Column("team_id", "str", references="teams"),
+            Column("region", "str"),
+            Column("hire_date", "date"),
+            Column("is_active", "bool"),
+        ),
+    ),
+    Entity(
+        "teams",
+        "snapshot",
+        True,
+        ("team_id",),
+        (
+            Column("team_id", "str", not_null=True),
+            Column("name", "str"),
+            Column("manager_name", "str"),
+        ),
+    ),
+    Entity(
+        "targets",
+        "plan",
+        False,
+        ("month", "scope", "scope_id", "metric"),
+        (
+            Column("month", "month", not_null=True),
+            Column("scope", "str", not_null=True, allowed=TARGET_SCOPES),
+            Column("scope_id", "str"),
+            Column("metric", "str", not_null=True, allowed=TARGET_METRICS),
+            Column("target_value", "decimal", not_null=True, min_value=0, strict_min=True),
+        ),
+        notes=(
+            "month is the folder's month or the next one",
+            "scope_id is null exactly when scope = company",
+        ),
+    ),
+    Entity(
+        "campaigns",
+        "plan",
+        False,
+        ("campaign_id",),
+        (
+            Column("campaign_id", "str", not_null=True),
+            Column("name", "str"),
+            Column("type", "str", allowed=CAMPAIGN_TYPES),
+            Column("channel", "str"),
+            Column("start_date", "date"),
+            Column("end_date", "date"),
+            Column("spend", "decimal", not_null=True, min_value=0),
+        ),
+        notes=("end_date >= start_date",),
+    ),
+    Entity(
+        "surveys",
+        "transactional",
+        False,
+        ("response_id",),
+        (
+            Column("response_id", "str", not_null=True),
+            Column("customer_id", "str", not_null=True, references="customers"),
+            Column("response_date", "date", not_null=True, in_month=True),
+            Column("score", "int", not_null=True, min_value=0, max_value=10),
+            Column("csat", "int", min_value=1, max_value=5),
+            Column("comment", "str"),
+        ),
+    ),
+    Entity(
+        "market",
+        "plan",
+        False,
+        ("region",),
+        (
+            Column("region", "str", not_null=True),
+            Column("market_size", "decimal", not_null=True, min_value=0, strict_min=True),
+        ),
+    ),
+)
+
+ENTITY_BY_NAME = {e.name: e for e in ENTITIES}
+NOTES_FILE = "notes.md"
+FILE_FORMATS = ("csv", "parquet")
+
+# Lineage columns every raw table carries after the contract's columns.
+LINEAGE_COLUMNS = (
+    ("batch_month", "DATE"),
+    ("source_file", "VARCHAR"),
+    ("source_line", "BIGINT"),
+    ("file_sha256", "VARCHAR"),
+    ("loaded_at", "TIMESTAMP"),
+    ("run_id", "VARCHAR"),
+)

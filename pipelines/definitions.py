@@ -1,0 +1,40 @@
+"""The code location: wires settings, partitions, assets, checks, resources and the schedule."""
+
+from __future__ import annotations
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from pipelines.ingest.assets import build_raw_assets
+from pipelines.partitions import monthly_partitions
+from pipelines.report.assets import build_report_asset
+from pipelines.resources import SalesWarehouse
+from pipelines.schedules import build_monthly_job, build_monthly_schedule
+from pipelines.settings import Settings
+from pipelines.transform.assets import build_dbt_assets
+from pipelines.transform.project import sales_dbt_project
+
+
+@dg.definitions
+def defs() -> dg.Definitions:
+    return build_definitions(Settings.from_env())
+
+
+def build_definitions(settings: Settings) -> dg.Definitions:
+    partitions = monthly_partitions(settings.start_month, settings.schedule_timezone)
+    project = sales_dbt_project()
+    raw = build_raw_assets(partitions)
+    models = build_dbt_assets(project, partitions)
+    report = build_report_asset(partitions, [k for k in models.keys if k.path[0] == "marts"])
+    job = build_monthly_job(partitions)
+    return dg.Definitions(
+        assets=[raw, models, report],
+        jobs=[job],
+        schedules=[build_monthly_schedule(job, settings.schedule_hour)],
+        resources={
+            "warehouse": SalesWarehouse.from_settings(settings),
+            "dbt": DbtCliResource(project_dir=project),
+        },
+        # Steps run one at a time in one process: DuckDB allows a single writer.
+        executor=dg.in_process_executor,
+    )

@@ -1,0 +1,120 @@
+"""The raw layer: one asset per raw table, loaded together per month with their blocking checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import dagster as dg
+
+from pipelines.contract import ENTITIES
+from pipelines.ingest.load import LoadOptions, MonthLoad, load_months
+from pipelines.ingest.problems import CheckRecord, ExtractRejected
+from pipelines.partitions import months_between
+from pipelines.resources import SalesWarehouse
+
+RAW_TABLES = tuple(e.name for e in ENTITIES) + ("extract_files", "notes")
+CHECKED_ENTITIES = tuple(e.name for e in ENTITIES)
+# "contract" blocks everything downstream; "volume" only warns.
+CHECKS = (("contract", True), ("volume", False))
+
+
+def raw_key(table: str) -> dg.AssetKey:
+    return dg.AssetKey(["raw", table])
+
+
+def _check_specs() -> list[dg.AssetCheckSpec]:
+    specs = []
+    for entity in ENTITIES:
+        for name, blocking in CHECKS:
+            if name == "volume" and entity.kind != "transactional":
+                continue
+            specs.append(dg.AssetCheckSpec(name, asset=raw_key(entity.name), blocking=blocking,
+                                           description=_check_description(name)))
+    return specs
+
+
+def _check_description(name: str) -> str:
+    if name == "contract":
+        return ("The extract contract: file readable, columns and types, keys, not-null, allowed values, "
+                "ranges, dates inside the month, references (great-expectations suite).")
+    return "Row count within the tolerance of the median of the three months before."
+
+
+def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefinition:
+    @dg.multi_asset(
+        name="raw_crm_extracts",
+        specs=[
+            dg.AssetSpec(raw_key(table), group_name="raw", kinds={"duckdb"},
+                         description=f"Raw CRM table `raw.{table}`: every delivered month, replaced per month.")
+            for table in RAW_TABLES
+        ],
+        check_specs=_check_specs(),
+        partitions_def=partitions_def,
+        backfill_policy=dg.BackfillPolicy.single_run(),
+    )
+    def raw_crm_extracts(context: dg.AssetExecutionContext, warehouse: SalesWarehouse) -> Iterator:
+        window = context.partition_key_range
+        months = months_between(window.start, window.end)
+        options = LoadOptions(
+            run_id=context.run_id,
+            channels=tuple(warehouse.channels),
+            orphan_policy=warehouse.orphan_policy,
+            volume_tolerance=warehouse.volume_tolerance,
+        )
+        with warehouse.connect() as con:
+            try:
+                loads = load_months(con, warehouse.landing_dir_path, months, options)
+            except ExtractRejected as rejected:
+                context.log.error(str(rejected))
+                raise dg.Failure(
+                    description=str(rejected),
+                    metadata={"failed checks": dg.MetadataValue.md(_records_table(rejected.problems))},
+                    allow_retries=False,
+                ) from None
+        yield from _results(loads)
+
+    return raw_crm_extracts
+
+
+def _results(loads: list[MonthLoad]) -> Iterator:
+    for table in RAW_TABLES:
+        rows = {load.month: load.row_counts.get(table) for load in loads}
+        yield dg.MaterializeResult(
+            asset_key=raw_key(table),
+            metadata={
+                "months": ", ".join(rows),
+                "rows_by_month": dg.MetadataValue.json(rows),
+                "quarantined_rows": sum(load.quarantined.get(table, 0) for load in loads),
+            },
+        )
+    for entity in CHECKED_ENTITIES:
+        for name, _ in CHECKS:
+            records = [r for load in loads for r in load.records if r.entity == entity and _belongs(r, name)]
+            if name == "volume" and not records:
+                continue
+            failed = [r for r in records if not r.passed]
+            yield dg.AssetCheckResult(
+                asset_key=raw_key(entity),
+                check_name=name,
+                passed=not failed,
+                severity=dg.AssetCheckSeverity.WARN if name == "volume" else dg.AssetCheckSeverity.ERROR,
+                metadata={
+                    "rules_checked": len(records),
+                    "failures": dg.MetadataValue.md(_records_table(failed) if failed else "none"),
+                },
+            )
+
+
+def _belongs(record: CheckRecord, check_name: str) -> bool:
+    if check_name == "volume":
+        return record.check_name == "volume"
+    return record.check_name != "volume"
+
+
+def _records_table(records: list[CheckRecord]) -> str:
+    lines = ["| month | file | column | rule | count | first lines | message |", "|---|---|---|---|---|---|---|"]
+    for r in records:
+        sample = ", ".join(str(n) for n in r.sample_lines)
+        message = r.message.replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| {r.month} | {r.file} | {r.column or ''} | {r.rule} | {r.failing_count} | {sample} | {message} |")
+    return "\n".join(lines)

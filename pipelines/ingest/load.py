@@ -1,0 +1,195 @@
+"""Load months of extracts: stage and validate every month, then publish all in one transaction.
+
+Nothing is written to the raw tables unless every month of the request passed
+its blocking checks, so a failed run leaves published data exactly as it was
+and only adds its record to the ops tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from statistics import median
+
+import duckdb
+
+from data_checks.volume import volume_outcome
+from pipelines.contract import ENTITIES, ENTITY_BY_NAME, NOTES_FILE, Entity
+from pipelines.ingest.files import ExtractFile, inspect_file, locate
+from pipelines.ingest.notes import parse_notes
+from pipelines.ingest.problems import CheckRecord, ExtractRejected
+from pipelines.ingest.publish import publish, record_failure
+from pipelines.ingest.schema import ensure_schema
+from pipelines.ingest.stage import stage_file, stage_table
+from pipelines.ingest.validate import validate_staged
+from pipelines.partitions import add_months, month_key, month_start
+
+VOLUME_HISTORY = 3
+
+
+@dataclass
+class MonthLoad:
+    month: str
+    files: dict[str, ExtractFile] = field(default_factory=dict)
+    row_counts: dict[str, int] = field(default_factory=dict)
+    records: list[CheckRecord] = field(default_factory=list)
+    quarantined: dict[str, int] = field(default_factory=dict)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+    notes_file: ExtractFile | None = None
+
+    @property
+    def batch_month(self) -> date:
+        return month_start(self.month)
+
+    @property
+    def blocking(self) -> list[CheckRecord]:
+        return [r for r in self.records if r.blocks]
+
+
+@dataclass(frozen=True)
+class LoadOptions:
+    run_id: str
+    channels: tuple[str, ...]
+    orphan_policy: str = "error"
+    volume_tolerance: float = 0.5
+
+
+def load_months(
+    con: duckdb.DuckDBPyConnection, landing_dir: Path, months: list[str], options: LoadOptions
+) -> list[MonthLoad]:
+    """Stage, validate and publish `months`; raise ExtractRejected (publishing nothing) if any fails."""
+    ensure_schema(con)
+    now = datetime.now().replace(microsecond=0)
+    known_counts: dict[tuple[str, str], int] = {}
+    loads = []
+    for month in months:
+        load = _stage_month(con, landing_dir, month, options, known_counts)
+        loads.append(load)
+        if not load.blocking:
+            _keep_for_publication(con, load, options.run_id, now)
+            known_counts.update({(month, e): n for e, n in load.row_counts.items()})
+    failing = [r for load in loads for r in load.blocking]
+    if failing:
+        record_failure(con, loads, options.run_id, now)
+        raise ExtractRejected(failing)
+    publish(con, loads, options.run_id, now)
+    return loads
+
+
+def _stage_month(
+    con: duckdb.DuckDBPyConnection,
+    landing_dir: Path,
+    month: str,
+    options: LoadOptions,
+    known_counts: dict[tuple[str, str], int],
+) -> MonthLoad:
+    load = MonthLoad(month)
+    month_dir = landing_dir / month
+    if not month_dir.is_dir():
+        load.records.append(CheckRecord(month, "*", f"{month}/", "missing_folder",
+                                        f"no extract folder {month_dir} (freshness: the month has not been delivered)"))
+        return load
+    for entity in ENTITIES:
+        _stage_entity(con, load, month_dir, entity)
+    if load.blocking:
+        return load
+    records, quarantined = validate_staged(
+        con, month, {name: f.path.name for name, f in load.files.items()},
+        channels=options.channels, orphan_policy=options.orphan_policy,
+    )
+    load.records.extend(records)
+    load.quarantined = quarantined
+    for name in load.files:
+        load.row_counts[name] = con.execute(f"select count(*) from {stage_table(ENTITY_BY_NAME[name])}").fetchone()[0]
+    load.records.extend(_volume_records(con, load, options.volume_tolerance, known_counts))
+    notes_path = month_dir / NOTES_FILE
+    if notes_path.is_file():
+        notes = inspect_file(notes_path, month, "notes")
+        if isinstance(notes, CheckRecord):
+            load.records.append(notes)
+        else:
+            load.notes_file = notes
+            load.notes = parse_notes(notes_path.read_text(encoding="utf-8"))
+    return load
+
+
+def _stage_entity(con: duckdb.DuckDBPyConnection, load: MonthLoad, month_dir: Path, entity: Entity) -> None:
+    located = locate(month_dir, entity, load.month)
+    if located is None:
+        load.records.append(CheckRecord(load.month, entity.name, f"{entity.name}.csv", "optional_file",
+                                        "optional file not provided", severity="info", passed=True))
+        return
+    if isinstance(located, CheckRecord):
+        load.records.append(located)
+        return
+    extract = inspect_file(located, load.month, entity.name)
+    if isinstance(extract, CheckRecord):
+        load.records.append(extract)
+        return
+    problems = stage_file(con, entity, extract, load.month)
+    if problems:
+        load.records.extend(problems)
+        return
+    load.files[entity.name] = extract
+    load.records.append(CheckRecord(load.month, entity.name, extract.path.name, "readable",
+                                    "file read with the contract's columns and types", passed=True))
+
+
+def _volume_records(
+    con: duckdb.DuckDBPyConnection, load: MonthLoad, tolerance: float, known_counts: dict[tuple[str, str], int]
+) -> list[CheckRecord]:
+    records = []
+    for entity in ENTITIES:
+        if entity.kind != "transactional" or entity.name not in load.files:
+            continue
+        count = load.row_counts[entity.name]
+        file = load.files[entity.name].path.name
+        if count == 0:
+            records.append(CheckRecord(load.month, entity.name, file, "empty_file",
+                                       "has a header but no rows: the month loads with none",
+                                       severity="warning", check_name="volume"))
+            continue
+        previous = _previous_counts(con, load.batch_month, entity.name, known_counts)
+        outcome = volume_outcome(entity.name, count, previous, tolerance)
+        detail = f"{count} rows vs median {median(previous):g} of the {len(previous)} months before" if previous else (
+            f"{count} rows; no earlier month to compare")
+        records.append(CheckRecord(load.month, entity.name, file, "volume",
+                                   f"{detail} (tolerance ±{tolerance:.0%})", severity=outcome.severity,
+                                   check_name="volume", passed=outcome.passed))
+    return records
+
+
+def _previous_counts(
+    con: duckdb.DuckDBPyConnection, batch_month: date, entity: str, known_counts: dict[tuple[str, str], int]
+) -> list[int]:
+    counts = []
+    for back in range(1, VOLUME_HISTORY + 1):
+        key = month_key(add_months(batch_month, -back))
+        if (key, entity) in known_counts:
+            counts.append(known_counts[(key, entity)])
+            continue
+        row = con.execute(
+            "select row_count from raw.extract_files where batch_month = $m and entity = $e and provided",
+            {"m": month_start(key), "e": entity},
+        ).fetchone()
+        if row:
+            counts.append(row[0])
+    return counts
+
+
+def _keep_for_publication(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:
+    """Append the month's validated rows, with lineage, to temp tables pending_<entity>."""
+    for name, extract in load.files.items():
+        entity_columns = ", ".join(f'"{c}"' for c in ENTITY_BY_NAME[name].column_names)
+        lineage = "$batch_month, $source_file, source_line, $sha, $loaded_at, $run_id"
+        params = {"batch_month": load.batch_month, "source_file": extract.source_name, "sha": extract.sha256,
+                  "loaded_at": now, "run_id": run_id}
+        con.execute(f"create temp table if not exists pending_{name} as select * from raw.{name} limit 0")
+        con.execute(f"insert into pending_{name} select {entity_columns}, {lineage} from {stage_table(ENTITY_BY_NAME[name])}",
+                    params)
+        if name in load.quarantined:
+            con.execute(f"create temp table if not exists pending_quarantine_{name} as "
+                        f"select * from quarantine.{name} limit 0")
+            con.execute(f"insert into pending_quarantine_{name} select {entity_columns}, {lineage}, reason "
+                        f"from quarantined_{name}", params)

@@ -1,0 +1,102 @@
+"""Swap validated months into the raw tables, and keep the record of every load, in single transactions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+import duckdb
+
+from pipelines.contract import ENTITIES
+from pipelines.ingest.problems import CheckRecord
+
+if TYPE_CHECKING:
+    from pipelines.ingest.load import MonthLoad
+
+
+def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime) -> None:
+    """Replace exactly the loaded months everywhere in raw/quarantine, all or nothing."""
+    months = [load.batch_month for load in loads]
+    con.execute("begin transaction")
+    try:
+        for entity in ENTITIES:
+            for table in (f"raw.{entity.name}", f"quarantine.{entity.name}"):
+                con.execute(f"delete from {table} where batch_month = any($months)", {"months": months})
+            pending = [f"pending_{entity.name}", f"pending_quarantine_{entity.name}"]
+            for target, source in zip((f"raw.{entity.name}", f"quarantine.{entity.name}"), pending, strict=True):
+                if _temp_exists(con, source):
+                    con.execute(f"insert into {target} select * from {source}")
+                    con.execute(f"drop table {source}")
+        for table in ("raw.extract_files", "raw.notes"):
+            con.execute(f"delete from {table} where batch_month = any($months)", {"months": months})
+        for load in loads:
+            _insert_extract_files(con, load, run_id, now)
+            _insert_notes(con, load, run_id, now)
+        _insert_log(con, loads, run_id, now, failed=False)
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+
+
+def record_failure(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime) -> None:
+    """A failed run publishes nothing but leaves a record a person can read in the ops tables."""
+    con.execute("begin transaction")
+    _insert_log(con, loads, run_id, now, failed=True)
+    con.execute("commit")
+
+
+def _temp_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    row = con.execute(
+        "select count(*) from duckdb_tables() where temporary and table_name = $t", {"t": table}
+    ).fetchone()
+    return row[0] > 0
+
+
+def _insert_extract_files(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:
+    rows = []
+    for entity in ENTITIES:
+        extract = load.files.get(entity.name)
+        rows.append((load.batch_month, entity.name, extract is not None,
+                     extract.source_name if extract else None, extract.sha256 if extract else None,
+                     load.row_counts.get(entity.name, 0), now, run_id))
+    con.executemany("insert into raw.extract_files values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _insert_notes(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:
+    if not load.notes_file:
+        return
+    rows = [(load.batch_month, section, body, load.notes_file.source_name, load.notes_file.sha256, now, run_id)
+            for section, body in load.notes]
+    if rows:
+        con.executemany("insert into raw.notes values (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _insert_log(
+    con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime, *, failed: bool
+) -> None:
+    log_rows, check_rows = [], []
+    for load in loads:
+        by_entity: dict[str, list[CheckRecord]] = {}
+        for record in load.records:
+            by_entity.setdefault(record.entity, []).append(record)
+            check_rows.append((run_id, load.batch_month, record.entity, record.check_name, record.rule,
+                               record.severity, record.passed, record.failing_count,
+                               ",".join(str(n) for n in record.sample_lines), record.describe(), now))
+        for entity, records in by_entity.items():
+            errors = sum(r.blocks for r in records)
+            warnings = sum(not r.passed and r.severity == "warning" for r in records)
+            extract = load.files.get(entity)
+            if errors or (failed and entity == "*"):
+                status = "failed"
+            elif extract is None:
+                status = "absent"
+            else:
+                status = "rejected" if failed else "loaded"
+            message = "; ".join(r.describe() for r in records if not r.passed) or None
+            log_rows.append((run_id, load.batch_month, entity, extract.source_name if extract else None, status,
+                             0 if failed else load.row_counts.get(entity, 0), errors, warnings, message, now))
+    if log_rows:
+        con.executemany("insert into ops.load_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", log_rows)
+    if check_rows:
+        con.executemany("insert into ops.check_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", check_rows)

@@ -1,0 +1,48 @@
+"""DDL of the raw, quarantine and ops tables (created once, idempotently)."""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipelines.contract import ENTITIES, LINEAGE_COLUMNS, Entity
+
+EXTRACT_FILES_COLUMNS = (
+    ("batch_month", "DATE"), ("entity", "VARCHAR"), ("provided", "BOOLEAN"), ("source_file", "VARCHAR"),
+    ("file_sha256", "VARCHAR"), ("row_count", "BIGINT"), ("loaded_at", "TIMESTAMP"), ("run_id", "VARCHAR"),
+)
+NOTES_COLUMNS = (
+    ("batch_month", "DATE"), ("section", "VARCHAR"), ("body", "VARCHAR"), ("source_file", "VARCHAR"),
+    ("file_sha256", "VARCHAR"), ("loaded_at", "TIMESTAMP"), ("run_id", "VARCHAR"),
+)
+LOAD_LOG_COLUMNS = (
+    ("run_id", "VARCHAR"), ("batch_month", "DATE"), ("entity", "VARCHAR"), ("source_file", "VARCHAR"),
+    ("status", "VARCHAR"), ("rows_loaded", "BIGINT"), ("errors", "BIGINT"), ("warnings", "BIGINT"),
+    ("message", "VARCHAR"), ("logged_at", "TIMESTAMP"),
+)
+CHECK_RESULTS_COLUMNS = (
+    ("run_id", "VARCHAR"), ("batch_month", "DATE"), ("entity", "VARCHAR"), ("check_name", "VARCHAR"),
+    ("rule", "VARCHAR"), ("severity", "VARCHAR"), ("passed", "BOOLEAN"), ("failing_count", "BIGINT"),
+    ("sample_lines", "VARCHAR"), ("message", "VARCHAR"), ("checked_at", "TIMESTAMP"),
+)
+QUARANTINE_EXTRA_COLUMNS = (("reason", "VARCHAR"),)
+
+
+def raw_columns(entity: Entity) -> tuple[tuple[str, str], ...]:
+    return tuple((c.name, c.sql_type) for c in entity.columns) + LINEAGE_COLUMNS
+
+
+def _create(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...]) -> None:
+    body = ", ".join(f"{name} {sql_type}" for name, sql_type in columns)
+    con.execute(f"create table if not exists {table} ({body})")
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    for schema in ("raw", "quarantine", "ops"):
+        con.execute(f"create schema if not exists {schema}")
+    for entity in ENTITIES:
+        _create(con, f"raw.{entity.name}", raw_columns(entity))
+        _create(con, f"quarantine.{entity.name}", raw_columns(entity) + QUARANTINE_EXTRA_COLUMNS)
+    _create(con, "raw.extract_files", EXTRACT_FILES_COLUMNS)
+    _create(con, "raw.notes", NOTES_COLUMNS)
+    _create(con, "ops.load_log", LOAD_LOG_COLUMNS)
+    _create(con, "ops.check_results", CHECK_RESULTS_COLUMNS)

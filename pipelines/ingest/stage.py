@@ -1,0 +1,133 @@
+"""Load one extract file into a DuckDB temp table with the contract's types.
+
+The file is read with DuckDB's own readers, first as text so that an
+unparseable value can be reported with its column and line instead of a bare
+cast error, then cast to the contract types. Temp tables live outside the
+database file, so staging never touches published data.
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from pipelines.contract import Entity
+from pipelines.ingest.files import ExtractFile
+from pipelines.ingest.problems import CheckRecord
+
+SAMPLE = 5
+_LINE_IN_ERROR = re.compile(r"[Ll]ine:? (\d+)")
+
+
+def quote_ident(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def stage_table(entity: Entity) -> str:
+    return f"stage_{entity.name}"
+
+
+def _text_table(entity: Entity) -> str:
+    return f"stage_{entity.name}_text"
+
+
+def _file_columns(con: duckdb.DuckDBPyConnection, extract: ExtractFile) -> tuple[str, ...]:
+    if extract.header is not None:
+        return extract.header
+    return tuple(row[0] for row in con.execute("describe select * from read_parquet($path)",
+                                               {"path": str(extract.path)}).fetchall())
+
+
+def _read_as_text(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile) -> None:
+    table = _text_table(entity)
+    if extract.format == "csv":
+        # Explicit dialect: a sniffer could be fooled by hostile text fields.
+        reader = ("read_csv($path, header = true, all_varchar = true, delim = ',', quote = '\"', "
+                  "escape = '\"', strict_mode = true, null_padding = false)")
+    else:
+        reader = "read_parquet($path)"
+    con.execute(f"create or replace temp table {table} as "
+                f"select row_number() over () as record_no, * from {reader}", {"path": str(extract.path)})
+
+
+def _line_expression(entity: Entity, extract: ExtractFile) -> str:
+    """Physical line of each record: header line + records before + newlines quoted inside them."""
+    if extract.format != "csv":
+        return "record_no"
+    text_columns = [quote_ident(c.name) for c in entity.columns]
+    newlines = " + ".join(
+        f"coalesce(length({col}) - length(replace({col}, chr(10), '')), 0)" for col in text_columns
+    )
+    return (f"1 + record_no + coalesce(sum({newlines}) over "
+            "(order by record_no rows between unbounded preceding and 1 preceding), 0)")
+
+
+def _cast(column_type: str, sql_type: str, col: str) -> str:
+    if column_type == "bool":
+        return f"case lower(trim({col}::varchar)) when 'true' then true when 'false' then false end"
+    return f"try_cast({col} as {sql_type})"
+
+
+def stage_file(
+    con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile, month: str
+) -> list[CheckRecord]:
+    """Create temp table stage_<entity>; return the problems that stop the month."""
+    name = extract.path.name
+    try:
+        columns = _file_columns(con, extract)
+    except duckdb.Error as err:
+        return [CheckRecord(month, entity.name, name, "unreadable", f"cannot be read: {_first_line(err)}")]
+    missing = [c for c in entity.column_names if c not in columns]
+    if missing:
+        unknown = [c for c in columns if c not in entity.column_names]
+        hint = f"; unexpected column(s) {', '.join(unknown)} — renamed?" if unknown else ""
+        return [CheckRecord(month, entity.name, name, "missing_column",
+                               f"missing required column {col}{hint}", column=col, sample_lines=(1,))
+                for col in missing]
+    try:
+        _read_as_text(con, entity, extract)
+    except duckdb.Error as err:
+        found = _LINE_IN_ERROR.search(str(err))
+        return [CheckRecord(month, entity.name, name, "malformed",
+                               f"is not a well-formed file: {_first_line(err)}",
+                               sample_lines=(int(found.group(1)),) if found else ())]
+    text = _text_table(entity)
+    typed = ", ".join(
+        f"{_cast(c.type, c.sql_type, quote_ident(c.name))} as {quote_ident(c.name)}" for c in entity.columns
+    )
+    con.execute(f"create or replace temp table {stage_table(entity)} as "
+                f"select {typed}, {_line_expression(entity, extract)} as source_line from {text}")
+    problems = _unparseable(con, entity, month, name)
+    con.execute(f"drop table {text}")
+    return problems
+
+
+def _unparseable(con: duckdb.DuckDBPyConnection, entity: Entity, month: str, name: str) -> list[CheckRecord]:
+    """Values present in the file that did not cast to the contract type."""
+    checked = [c for c in entity.columns if c.type != "str"]
+    if not checked:
+        return []
+    text, staged = _text_table(entity), stage_table(entity)
+    selects = ", ".join(
+        f"count(*) filter (where t.{quote_ident(c.name)} is not null and s.{quote_ident(c.name)} is null), "
+        f"list(s.source_line order by s.source_line) filter "
+        f"(where t.{quote_ident(c.name)} is not null and s.{quote_ident(c.name)} is null)[1:{SAMPLE}]"
+        for c in checked
+    )
+    # Rows of both tables are in file order: positional join pairs each record with its cast.
+    row = con.execute(f"select {selects} from {text} t positional join {staged} s").fetchone()
+    problems = []
+    for index, column in enumerate(checked):
+        count, lines = row[2 * index], row[2 * index + 1]
+        if count:
+            problems.append(CheckRecord(
+                month, entity.name, name, "unparseable",
+                f"{count} value(s) are not a valid {column.type}", column=column.name,
+                failing_count=count, sample_lines=tuple(lines),
+            ))
+    return problems
+
+
+def _first_line(err: Exception) -> str:
+    return str(err).strip().splitlines()[0]

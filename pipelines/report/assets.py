@@ -1,0 +1,50 @@
+"""The monthly summary report, written per month and language under reports/YYYY-MM/."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timezone
+
+import dagster as dg
+
+from pipelines.partitions import month_start, months_between
+from pipelines.report.render import render_monthly_report
+from pipelines.resources import SalesWarehouse
+
+
+def build_report_asset(partitions_def: dg.PartitionsDefinition, marts: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
+    @dg.asset(
+        name="monthly_sales_report",
+        group_name="report",
+        kinds={"markdown", "html"},
+        deps=list(marts),
+        partitions_def=partitions_def,
+        backfill_policy=dg.BackfillPolicy.single_run(),
+        description="The monthly sales review (five parts), Markdown and HTML, one file per language.",
+    )
+    def monthly_sales_report(context: dg.AssetExecutionContext, warehouse: SalesWarehouse) -> dg.MaterializeResult:
+        window = context.partition_key_range
+        written, summary = [], ""
+        with warehouse.connect(read_only=True) as con:
+            for month in months_between(window.start, window.end):
+                output = render_monthly_report(
+                    con,
+                    month_start(month),
+                    warehouse.reports_dir_path,
+                    languages=warehouse.report_languages,
+                    currency=warehouse.currency,
+                    company_name=warehouse.company_name,
+                    run_id=context.run_id,
+                    generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+                )
+                written.extend(str(p) for p in output.paths)
+                summary = output.markdown_summary
+        return dg.MaterializeResult(
+            metadata={
+                "summary": dg.MetadataValue.md(summary),
+                "files": dg.MetadataValue.json(written),
+                "latest_report": dg.MetadataValue.path(written[-1]) if written else None,
+            }
+        )
+
+    return monthly_sales_report

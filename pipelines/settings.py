@@ -1,0 +1,90 @@
+"""Run-time settings: environment variables with working defaults, validated once.
+
+Read when a run (or the code location) starts, never at import, so tests and
+tools can set the environment first. The README's configuration table lists
+the same names.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from pipelines.contract import CHANNELS
+
+MONTH_KEY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+LANGUAGES = ("en", "zh")
+ORPHAN_POLICIES = ("error", "warn")
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def validate_month_key(value: str, name: str = "month") -> str:
+    if not MONTH_KEY.match(value or ""):
+        raise SettingsError(f"{name} must look like YYYY-MM, got {value!r}")
+    return value
+
+
+@dataclass(frozen=True)
+class Settings:
+    landing_dir: Path
+    duckdb_path: Path
+    reports_dir: Path
+    start_month: str
+    schedule_hour: int
+    schedule_timezone: str
+    report_languages: tuple[str, ...]
+    currency: str
+    company_name: str
+    channels: tuple[str, ...]
+    orphan_policy: str
+    volume_tolerance: float
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        env = os.environ if env is None else env
+        languages = tuple(x.strip() for x in env.get("SALES_REPORT_LANGUAGES", "en,zh").split(",") if x.strip())
+        unknown = sorted(set(languages) - set(LANGUAGES))
+        if unknown or not languages:
+            raise SettingsError(f"SALES_REPORT_LANGUAGES: use a comma list of {LANGUAGES}, got {unknown}")
+        orphan_policy = env.get("SALES_ORPHAN_POLICY", "error")
+        if orphan_policy not in ORPHAN_POLICIES:
+            raise SettingsError(f"SALES_ORPHAN_POLICY must be one of {ORPHAN_POLICIES}, got {orphan_policy!r}")
+        hour = int(env.get("SALES_SCHEDULE_HOUR", "6"))
+        if not 0 <= hour <= 23:
+            raise SettingsError(f"SALES_SCHEDULE_HOUR must be 0-23, got {hour}")
+        channels = tuple(
+            x.strip() for x in env.get("SALES_CHANNELS", ",".join(CHANNELS)).split(",") if x.strip()
+        )
+        landing_dir = Path(env.get("SALES_LANDING_DIR", "data/landing")).resolve()
+        return cls(
+            landing_dir=landing_dir,
+            duckdb_path=Path(env.get("SALES_DUCKDB_PATH", "data/warehouse.duckdb")).resolve(),
+            reports_dir=Path(env.get("SALES_REPORTS_DIR", "reports")).resolve(),
+            start_month=validate_month_key(
+                env.get("SALES_START_MONTH") or _first_landed_month(landing_dir), "SALES_START_MONTH"
+            ),
+            schedule_hour=hour,
+            schedule_timezone=env.get("SALES_SCHEDULE_TIMEZONE", "UTC"),
+            report_languages=languages,
+            currency=env.get("SALES_CURRENCY", "USD"),
+            company_name=env.get("SALES_COMPANY_NAME", "Demo Co"),
+            channels=channels,
+            orphan_policy=orphan_policy,
+            volume_tolerance=float(env.get("SALES_VOLUME_TOLERANCE", "0.5")),
+        )
+
+
+def _first_landed_month(landing_dir: Path) -> str:
+    """Partitions start at the oldest month folder delivered, or last month when none is."""
+    months = sorted(p.name for p in landing_dir.glob("*") if p.is_dir() and MONTH_KEY.match(p.name))
+    if months:
+        return months[0]
+    today = date.today()
+    return f"{today.year - (today.month == 1):04d}-{(today.month - 2) % 12 + 1:02d}"

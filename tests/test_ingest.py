@@ -1,0 +1,87 @@
+"""Ingest of a hand-written fixture month into a temp DuckDB."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from fixture_month import month_rows, write_month
+from pipelines.contract import CHANNELS
+from pipelines.ingest.load import LoadOptions, load_months
+
+OPTIONS = LoadOptions(run_id="run-1", channels=CHANNELS)
+
+
+def table_dump(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
+    return con.execute(f"select * exclude (loaded_at, run_id) from {table} order by all").fetchall()
+
+
+@pytest.fixture
+def con(tmp_path: Path):
+    connection = duckdb.connect(str(tmp_path / "w.duckdb"))
+    yield connection
+    connection.close()
+
+
+def test_fixture_month_loads_every_row_with_lineage(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    write_month(tmp_path / "landing", "2026-10")
+    load_months(con, tmp_path / "landing", ["2026-10"], OPTIONS)
+
+    counts = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0]
+              for t in ("orders", "order_lines", "customers", "products", "sales_reps", "teams", "campaigns",
+                        "opportunities")}
+    assert counts == {"orders": 5, "order_lines": 6, "customers": 3, "products": 3, "sales_reps": 2, "teams": 2,
+                      "campaigns": 1, "opportunities": 0}
+    o1 = con.execute("select order_date::varchar, campaign_id, batch_month::varchar, source_file, source_line, "
+                     "run_id from raw.orders where order_id = 'O1'").fetchone()
+    assert o1 == ("2026-10-03", "K1", "2026-10-01", "2026-10/orders.csv", 2, "run-1")
+    # Money stays decimal: the fixture's completed revenue is exactly 100.00 (see fixture_month).
+    revenue = con.execute(
+        "select sum(l.quantity * l.unit_price * (1 - l.discount)) from raw.order_lines l "
+        "join raw.orders o using (order_id, batch_month) where o.status = 'completed'"
+    ).fetchone()[0]
+    assert revenue == Decimal("100.00")
+    provided = dict(con.execute("select entity, provided from raw.extract_files").fetchall())
+    assert provided["orders"] is True and provided["surveys"] is False
+    statuses = dict(con.execute("select entity, status from ops.load_log").fetchall())
+    assert statuses["orders"] == "loaded" and statuses["market"] == "absent"
+
+
+def test_rerunning_a_month_leaves_identical_tables(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    write_month(tmp_path / "landing", "2026-10")
+    load_months(con, tmp_path / "landing", ["2026-10"], OPTIONS)
+    first = {t: table_dump(con, f"raw.{t}") for t in ("orders", "order_lines", "customers")}
+    load_months(con, tmp_path / "landing", ["2026-10"], LoadOptions(run_id="run-2", channels=CHANNELS))
+    assert {t: table_dump(con, f"raw.{t}") for t in first} == first
+
+
+def test_redelivered_month_replaces_only_that_month(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    landing = tmp_path / "landing"
+    write_month(landing, "2026-09")
+    write_month(landing, "2026-10")
+    load_months(con, landing, ["2026-09", "2026-10"], OPTIONS)
+    september = table_dump(con, "raw.orders where batch_month = date '2026-09-01'")
+
+    corrected = month_rows("2026-10")
+    corrected["orders"] = corrected["orders"][:2]
+    corrected["order_lines"] = [line for line in corrected["order_lines"] if line["order_id"] in ("O1", "O2")]
+    write_month(landing, "2026-10", corrected)
+    load_months(con, landing, ["2026-10"], OPTIONS)
+
+    by_month = dict(con.execute("select batch_month::varchar, count(*) from raw.orders group by all").fetchall())
+    assert by_month == {"2026-09-01": 5, "2026-10-01": 2}
+    assert table_dump(con, "raw.orders where batch_month = date '2026-09-01'") == september
+
+
+def test_parquet_extract_loads_like_csv(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    folder = write_month(tmp_path / "landing", "2026-10")
+    for csv_file in folder.glob("*.csv"):
+        parquet = csv_file.with_suffix(".parquet")
+        duckdb.execute(f"copy (select * from read_csv('{csv_file}', all_varchar = true)) to '{parquet}' (format parquet)")
+        csv_file.unlink()
+    load_months(con, tmp_path / "landing", ["2026-10"], OPTIONS)
+    assert con.execute("select count(*), count(distinct customer_id) from raw.orders").fetchone() == (5, 3)
+    assert con.execute("select sum(quantity) from raw.order_lines").fetchone()[0] == 13
