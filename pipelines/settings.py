@@ -49,13 +49,17 @@ class Settings:
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
-        languages = tuple(x.strip() for x in env.get("SALES_REPORT_LANGUAGES", "en,zh").split(",") if x.strip())
+        languages = tuple(
+            x.strip() for x in env.get("SALES_REPORT_LANGUAGES", "en,zh").split(",") if x.strip()
+        )
         unknown = sorted(set(languages) - set(LANGUAGES))
         if unknown or not languages:
             raise SettingsError(f"SALES_REPORT_LANGUAGES: use a comma list of {LANGUAGES}, got {unknown}")
         orphan_policy = env.get("SALES_ORPHAN_POLICY", "error")
         if orphan_policy not in ORPHAN_POLICIES:
-            raise SettingsError(f"SALES_ORPHAN_POLICY must be one of {ORPHAN_POLICIES}, got {orphan_policy!r}")
+            raise SettingsError(
+                f"SALES_ORPHAN_POLICY must be one of {ORPHAN_POLICIES}, got {orphan_policy!r}"
+            )
         hour = int(env.get("SALES_SCHEDULE_HOUR", "6"))
         if not 0 <= hour <= 23:
             raise SettingsError(f"SALES_SCHEDULE_HOUR must be 0-23, got {hour}")

@@ -8,9 +8,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from fixture_month import month_rows, write_month
 from pipelines.contract import CHANNELS
 from pipelines.ingest.load import LoadOptions, load_months
+from tests.fixture_month import month_rows, write_month
 
 OPTIONS = LoadOptions(run_id="run-1", channels=CHANNELS)
 
@@ -30,13 +30,33 @@ def test_fixture_month_loads_every_row_with_lineage(tmp_path: Path, con: duckdb.
     write_month(tmp_path / "landing", "2026-10")
     load_months(con, tmp_path / "landing", ["2026-10"], OPTIONS)
 
-    counts = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0]
-              for t in ("orders", "order_lines", "customers", "products", "sales_reps", "teams", "campaigns",
-                        "opportunities")}
-    assert counts == {"orders": 5, "order_lines": 6, "customers": 3, "products": 3, "sales_reps": 2, "teams": 2,
-                      "campaigns": 1, "opportunities": 0}
-    o1 = con.execute("select order_date::varchar, campaign_id, batch_month::varchar, source_file, source_line, "
-                     "run_id from raw.orders where order_id = 'O1'").fetchone()
+    counts = {
+        t: con.execute(f"select count(*) from raw.{t}").fetchone()[0]
+        for t in (
+            "orders",
+            "order_lines",
+            "customers",
+            "products",
+            "sales_reps",
+            "teams",
+            "campaigns",
+            "opportunities",
+        )
+    }
+    assert counts == {
+        "orders": 5,
+        "order_lines": 6,
+        "customers": 3,
+        "products": 3,
+        "sales_reps": 2,
+        "teams": 2,
+        "campaigns": 1,
+        "opportunities": 0,
+    }
+    o1 = con.execute(
+        "select order_date::varchar, campaign_id, batch_month::varchar, source_file, source_line, "
+        "run_id from raw.orders where order_id = 'O1'"
+    ).fetchone()
     assert o1 == ("2026-10-03", "K1", "2026-10-01", "2026-10/orders.csv", 2, "run-1")
     # Money stays decimal: the fixture's completed revenue is exactly 100.00 (see fixture_month).
     revenue = con.execute(
@@ -71,7 +91,9 @@ def test_redelivered_month_replaces_only_that_month(tmp_path: Path, con: duckdb.
     write_month(landing, "2026-10", corrected)
     load_months(con, landing, ["2026-10"], OPTIONS)
 
-    by_month = dict(con.execute("select batch_month::varchar, count(*) from raw.orders group by all").fetchall())
+    by_month = dict(
+        con.execute("select batch_month::varchar, count(*) from raw.orders group by all").fetchall()
+    )
     assert by_month == {"2026-09-01": 5, "2026-10-01": 2}
     assert table_dump(con, "raw.orders where batch_month = date '2026-09-01'") == september
 
@@ -80,7 +102,9 @@ def test_parquet_extract_loads_like_csv(tmp_path: Path, con: duckdb.DuckDBPyConn
     folder = write_month(tmp_path / "landing", "2026-10")
     for csv_file in folder.glob("*.csv"):
         parquet = csv_file.with_suffix(".parquet")
-        duckdb.execute(f"copy (select * from read_csv('{csv_file}', all_varchar = true)) to '{parquet}' (format parquet)")
+        duckdb.execute(
+            f"copy (select * from read_csv('{csv_file}', all_varchar = true)) to '{parquet}' (format parquet)"
+        )
         csv_file.unlink()
     load_months(con, tmp_path / "landing", ["2026-10"], OPTIONS)
     assert con.execute("select count(*), count(distinct customer_id) from raw.orders").fetchone() == (5, 3)

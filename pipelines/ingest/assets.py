@@ -1,7 +1,5 @@
 """The raw layer: one asset per raw table, loaded together per month with their blocking checks."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import dagster as dg
@@ -28,15 +26,20 @@ def _check_specs() -> list[dg.AssetCheckSpec]:
         for name, blocking in CHECKS:
             if name == "volume" and entity.kind != "transactional":
                 continue
-            specs.append(dg.AssetCheckSpec(name, asset=raw_key(entity.name), blocking=blocking,
-                                           description=_check_description(name)))
+            specs.append(
+                dg.AssetCheckSpec(
+                    name, asset=raw_key(entity.name), blocking=blocking, description=_check_description(name)
+                )
+            )
     return specs
 
 
 def _check_description(name: str) -> str:
     if name == "contract":
-        return ("The extract contract: file readable, columns and types, keys, not-null, allowed values, "
-                "ranges, dates inside the month, references (great-expectations suite).")
+        return (
+            "The extract contract: file readable, columns and types, keys, not-null, allowed values, "
+            "ranges, dates inside the month, references (great-expectations suite)."
+        )
     return "Row count within the tolerance of the median of the three months before."
 
 
@@ -44,8 +47,12 @@ def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefini
     @dg.multi_asset(
         name="raw_crm_extracts",
         specs=[
-            dg.AssetSpec(raw_key(table), group_name="raw", kinds={"duckdb"},
-                         description=f"Raw CRM table `raw.{table}`: every delivered month, replaced per month.")
+            dg.AssetSpec(
+                raw_key(table),
+                group_name="raw",
+                kinds={"duckdb"},
+                description=f"Raw CRM table `raw.{table}`: every delivered month, replaced per month.",
+            )
             for table in RAW_TABLES
         ],
         check_specs=_check_specs(),
@@ -112,9 +119,14 @@ def _belongs(record: CheckRecord, check_name: str) -> bool:
 
 
 def _records_table(records: list[CheckRecord]) -> str:
-    lines = ["| month | file | column | rule | count | first lines | message |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| month | file | column | rule | count | first lines | message |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in records:
         sample = ", ".join(str(n) for n in r.sample_lines)
         message = r.message.replace("|", "\\|").replace("\n", " ")
-        lines.append(f"| {r.month} | {r.file} | {r.column or ''} | {r.rule} | {r.failing_count} | {sample} | {message} |")
+        lines.append(
+            f"| {r.month} | {r.file} | {r.column or ''} | {r.rule} | {r.failing_count} | {sample} | {message} |"
+        )
     return "\n".join(lines)

@@ -30,15 +30,29 @@ class ExtractFile:
 
 def locate(month_dir: Path, entity: Entity, month: str) -> Path | CheckRecord | None:
     """The entity's file in the month folder; None when an optional file is absent."""
-    found = [month_dir / f"{entity.name}.{fmt}" for fmt in FILE_FORMATS if (month_dir / f"{entity.name}.{fmt}").is_file()]
+    found = [
+        month_dir / f"{entity.name}.{fmt}"
+        for fmt in FILE_FORMATS
+        if (month_dir / f"{entity.name}.{fmt}").is_file()
+    ]
     if len(found) > 1:
-        return CheckRecord(month, entity.name, found[0].name, "ambiguous_file",
-                              f"both {entity.name}.csv and {entity.name}.parquet exist; keep one")
+        return CheckRecord(
+            month,
+            entity.name,
+            found[0].name,
+            "ambiguous_file",
+            f"both {entity.name}.csv and {entity.name}.parquet exist; keep one",
+        )
     if found:
         return found[0]
     if entity.required:
-        return CheckRecord(month, entity.name, f"{entity.name}.csv", "missing_file",
-                              f"required file {entity.name}.csv or {entity.name}.parquet is missing")
+        return CheckRecord(
+            month,
+            entity.name,
+            f"{entity.name}.csv",
+            "missing_file",
+            f"required file {entity.name}.csv or {entity.name}.parquet is missing",
+        )
     return None
 
 
@@ -61,14 +75,22 @@ def inspect_file(path: Path, month: str, entity: str) -> ExtractFile | CheckReco
                     decoder.decode(chunk)
                 except UnicodeDecodeError as err:
                     bad_line = line + chunk[: err.start].count(b"\n")
-                    return CheckRecord(month, entity, path.name, "encoding",
-                                          f"not valid UTF-8 (byte 0x{chunk[err.start]:02x}); save the file as UTF-8",
-                                          failing_count=1, sample_lines=(bad_line,))
+                    return CheckRecord(
+                        month,
+                        entity,
+                        path.name,
+                        "encoding",
+                        f"not valid UTF-8 (byte 0x{chunk[err.start]:02x}); save the file as UTF-8",
+                        failing_count=1,
+                        sample_lines=(bad_line,),
+                    )
                 line += chunk.count(b"\n")
             if is_csv:
                 decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return CheckRecord(month, entity, path.name, "encoding", "not valid UTF-8 (truncated character at the end)")
+        return CheckRecord(
+            month, entity, path.name, "encoding", "not valid UTF-8 (truncated character at the end)"
+        )
     except OSError as err:
         return CheckRecord(month, entity, path.name, "unreadable", f"cannot be read: {err.strerror}")
     header = None

@@ -87,21 +87,33 @@ def _stage_month(
     load = MonthLoad(month)
     month_dir = landing_dir / month
     if not month_dir.is_dir():
-        load.records.append(CheckRecord(month, "*", f"{month}/", "missing_folder",
-                                        f"no extract folder {month_dir} (freshness: the month has not been delivered)"))
+        load.records.append(
+            CheckRecord(
+                month,
+                "*",
+                f"{month}/",
+                "missing_folder",
+                f"no extract folder {month_dir} (freshness: the month has not been delivered)",
+            )
+        )
         return load
     for entity in ENTITIES:
         _stage_entity(con, load, month_dir, entity)
     if load.blocking:
         return load
     records, quarantined = validate_staged(
-        con, month, {name: f.path.name for name, f in load.files.items()},
-        channels=options.channels, orphan_policy=options.orphan_policy,
+        con,
+        month,
+        {name: f.path.name for name, f in load.files.items()},
+        channels=options.channels,
+        orphan_policy=options.orphan_policy,
     )
     load.records.extend(records)
     load.quarantined = quarantined
     for name in load.files:
-        load.row_counts[name] = con.execute(f"select count(*) from {stage_table(ENTITY_BY_NAME[name])}").fetchone()[0]
+        load.row_counts[name] = con.execute(
+            f"select count(*) from {stage_table(ENTITY_BY_NAME[name])}"
+        ).fetchone()[0]
     load.records.extend(_volume_records(con, load, options.volume_tolerance, known_counts))
     notes_path = month_dir / NOTES_FILE
     if notes_path.is_file():
@@ -117,8 +129,17 @@ def _stage_month(
 def _stage_entity(con: duckdb.DuckDBPyConnection, load: MonthLoad, month_dir: Path, entity: Entity) -> None:
     located = locate(month_dir, entity, load.month)
     if located is None:
-        load.records.append(CheckRecord(load.month, entity.name, f"{entity.name}.csv", "optional_file",
-                                        "optional file not provided", severity="info", passed=True))
+        load.records.append(
+            CheckRecord(
+                load.month,
+                entity.name,
+                f"{entity.name}.csv",
+                "optional_file",
+                "optional file not provided",
+                severity="info",
+                passed=True,
+            )
+        )
         return
     if isinstance(located, CheckRecord):
         load.records.append(located)
@@ -132,12 +153,23 @@ def _stage_entity(con: duckdb.DuckDBPyConnection, load: MonthLoad, month_dir: Pa
         load.records.extend(problems)
         return
     load.files[entity.name] = extract
-    load.records.append(CheckRecord(load.month, entity.name, extract.path.name, "readable",
-                                    "file read with the contract's columns and types", passed=True))
+    load.records.append(
+        CheckRecord(
+            load.month,
+            entity.name,
+            extract.path.name,
+            "readable",
+            "file read with the contract's columns and types",
+            passed=True,
+        )
+    )
 
 
 def _volume_records(
-    con: duckdb.DuckDBPyConnection, load: MonthLoad, tolerance: float, known_counts: dict[tuple[str, str], int]
+    con: duckdb.DuckDBPyConnection,
+    load: MonthLoad,
+    tolerance: float,
+    known_counts: dict[tuple[str, str], int],
 ) -> list[CheckRecord]:
     records = []
     for entity in ENTITIES:
@@ -146,25 +178,45 @@ def _volume_records(
         count = load.row_counts[entity.name]
         file = load.files[entity.name].path.name
         if count == 0:
-            records.append(CheckRecord(load.month, entity.name, file, "empty_file",
-                                       "has a header but no rows: the month loads with none",
-                                       severity="warning", check_name="volume"))
+            records.append(
+                CheckRecord(
+                    load.month,
+                    entity.name,
+                    file,
+                    "empty_file",
+                    "has a header but no rows: the month loads with none",
+                    severity="warning",
+                    check_name="volume",
+                )
+            )
             continue
         previous = _previous_counts(con, load.batch_month, entity.name, known_counts)
         outcome = volume_outcome(entity.name, count, previous, tolerance)
-        detail = f"{count} rows vs median {median(previous):g} of the {len(previous)} months before" if previous else (
-            f"{count} rows; no earlier month to compare")
-        records.append(CheckRecord(load.month, entity.name, file, "volume",
-                                   f"{detail} (tolerance ±{tolerance:.0%})", severity=outcome.severity,
-                                   check_name="volume", passed=outcome.passed))
+        detail = (
+            f"{count} rows vs median {median(previous):g} of the {len(previous)} months before"
+            if previous
+            else (f"{count} rows; no earlier month to compare")
+        )
+        records.append(
+            CheckRecord(
+                load.month,
+                entity.name,
+                file,
+                "volume",
+                f"{detail} (tolerance ±{tolerance:.0%})",
+                severity=outcome.severity,
+                check_name="volume",
+                passed=outcome.passed,
+            )
+        )
     return records
 
 
 def _previous_counts(
     con: duckdb.DuckDBPyConnection, batch_month: date, entity: str, known_counts: dict[tuple[str, str], int]
 ) -> list[int]:
-    counts = []
-    for back in range(1, VOLUME_HISTORY + 1):
+    counts = []  # oldest first, as volume_outcome reads them
+    for back in range(VOLUME_HISTORY, 0, -1):
         key = month_key(add_months(batch_month, -back))
         if (key, entity) in known_counts:
             counts.append(known_counts[(key, entity)])
@@ -178,18 +230,32 @@ def _previous_counts(
     return counts
 
 
-def _keep_for_publication(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:
+def _keep_for_publication(
+    con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime
+) -> None:
     """Append the month's validated rows, with lineage, to temp tables pending_<entity>."""
     for name, extract in load.files.items():
         entity_columns = ", ".join(f'"{c}"' for c in ENTITY_BY_NAME[name].column_names)
         lineage = "$batch_month, $source_file, source_line, $sha, $loaded_at, $run_id"
-        params = {"batch_month": load.batch_month, "source_file": extract.source_name, "sha": extract.sha256,
-                  "loaded_at": now, "run_id": run_id}
+        params = {
+            "batch_month": load.batch_month,
+            "source_file": extract.source_name,
+            "sha": extract.sha256,
+            "loaded_at": now,
+            "run_id": run_id,
+        }
         con.execute(f"create temp table if not exists pending_{name} as select * from raw.{name} limit 0")
-        con.execute(f"insert into pending_{name} select {entity_columns}, {lineage} from {stage_table(ENTITY_BY_NAME[name])}",
-                    params)
+        con.execute(
+            f"insert into pending_{name} select {entity_columns}, {lineage} from {stage_table(ENTITY_BY_NAME[name])}",
+            params,
+        )
         if name in load.quarantined:
-            con.execute(f"create temp table if not exists pending_quarantine_{name} as "
-                        f"select * from quarantine.{name} limit 0")
-            con.execute(f"insert into pending_quarantine_{name} select {entity_columns}, {lineage}, reason "
-                        f"from quarantined_{name}", params)
+            con.execute(
+                f"create temp table if not exists pending_quarantine_{name} as "
+                f"select * from quarantine.{name} limit 0"
+            )
+            con.execute(
+                f"insert into pending_quarantine_{name} select {entity_columns}, {lineage}, reason "
+                f"from quarantined_{name}",
+                params,
+            )

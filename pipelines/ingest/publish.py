@@ -23,7 +23,9 @@ def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str,
             for table in (f"raw.{entity.name}", f"quarantine.{entity.name}"):
                 con.execute(f"delete from {table} where batch_month = any($months)", {"months": months})
             pending = [f"pending_{entity.name}", f"pending_quarantine_{entity.name}"]
-            for target, source in zip((f"raw.{entity.name}", f"quarantine.{entity.name}"), pending, strict=True):
+            for target, source in zip(
+                (f"raw.{entity.name}", f"quarantine.{entity.name}"), pending, strict=True
+            ):
                 if _temp_exists(con, source):
                     con.execute(f"insert into {target} select * from {source}")
                     con.execute(f"drop table {source}")
@@ -39,7 +41,9 @@ def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str,
         raise
 
 
-def record_failure(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime) -> None:
+def record_failure(
+    con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime
+) -> None:
     """A failed run publishes nothing but leaves a record a person can read in the ops tables."""
     con.execute("begin transaction")
     _insert_log(con, loads, run_id, now, failed=True)
@@ -53,21 +57,34 @@ def _temp_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return row[0] > 0
 
 
-def _insert_extract_files(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:
+def _insert_extract_files(
+    con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime
+) -> None:
     rows = []
     for entity in ENTITIES:
         extract = load.files.get(entity.name)
-        rows.append((load.batch_month, entity.name, extract is not None,
-                     extract.source_name if extract else None, extract.sha256 if extract else None,
-                     load.row_counts.get(entity.name, 0), now, run_id))
+        rows.append(
+            (
+                load.batch_month,
+                entity.name,
+                extract is not None,
+                extract.source_name if extract else None,
+                extract.sha256 if extract else None,
+                load.row_counts.get(entity.name, 0),
+                now,
+                run_id,
+            )
+        )
     con.executemany("insert into raw.extract_files values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
 
 def _insert_notes(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:
     if not load.notes_file:
         return
-    rows = [(load.batch_month, section, body, load.notes_file.source_name, load.notes_file.sha256, now, run_id)
-            for section, body in load.notes]
+    rows = [
+        (load.batch_month, section, body, load.notes_file.source_name, load.notes_file.sha256, now, run_id)
+        for section, body in load.notes
+    ]
     if rows:
         con.executemany("insert into raw.notes values (?, ?, ?, ?, ?, ?, ?)", rows)
 
@@ -80,9 +97,21 @@ def _insert_log(
         by_entity: dict[str, list[CheckRecord]] = {}
         for record in load.records:
             by_entity.setdefault(record.entity, []).append(record)
-            check_rows.append((run_id, load.batch_month, record.entity, record.check_name, record.rule,
-                               record.severity, record.passed, record.failing_count,
-                               ",".join(str(n) for n in record.sample_lines), record.describe(), now))
+            check_rows.append(
+                (
+                    run_id,
+                    load.batch_month,
+                    record.entity,
+                    record.check_name,
+                    record.rule,
+                    record.severity,
+                    record.passed,
+                    record.failing_count,
+                    ",".join(str(n) for n in record.sample_lines),
+                    record.describe(),
+                    now,
+                )
+            )
         for entity, records in by_entity.items():
             errors = sum(r.blocks for r in records)
             warnings = sum(not r.passed and r.severity == "warning" for r in records)
@@ -94,8 +123,20 @@ def _insert_log(
             else:
                 status = "rejected" if failed else "loaded"
             message = "; ".join(r.describe() for r in records if not r.passed) or None
-            log_rows.append((run_id, load.batch_month, entity, extract.source_name if extract else None, status,
-                             0 if failed else load.row_counts.get(entity, 0), errors, warnings, message, now))
+            log_rows.append(
+                (
+                    run_id,
+                    load.batch_month,
+                    entity,
+                    extract.source_name if extract else None,
+                    status,
+                    0 if failed else load.row_counts.get(entity, 0),
+                    errors,
+                    warnings,
+                    message,
+                    now,
+                )
+            )
     if log_rows:
         con.executemany("insert into ops.load_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", log_rows)
     if check_rows:

@@ -7,22 +7,48 @@ import duckdb
 from pipelines.contract import ENTITIES, LINEAGE_COLUMNS, Entity
 
 EXTRACT_FILES_COLUMNS = (
-    ("batch_month", "DATE"), ("entity", "VARCHAR"), ("provided", "BOOLEAN"), ("source_file", "VARCHAR"),
-    ("file_sha256", "VARCHAR"), ("row_count", "BIGINT"), ("loaded_at", "TIMESTAMP"), ("run_id", "VARCHAR"),
+    ("batch_month", "DATE"),
+    ("entity", "VARCHAR"),
+    ("provided", "BOOLEAN"),
+    ("source_file", "VARCHAR"),
+    ("file_sha256", "VARCHAR"),
+    ("row_count", "BIGINT"),
+    ("loaded_at", "TIMESTAMP"),
+    ("run_id", "VARCHAR"),
 )
 NOTES_COLUMNS = (
-    ("batch_month", "DATE"), ("section", "VARCHAR"), ("body", "VARCHAR"), ("source_file", "VARCHAR"),
-    ("file_sha256", "VARCHAR"), ("loaded_at", "TIMESTAMP"), ("run_id", "VARCHAR"),
+    ("batch_month", "DATE"),
+    ("section", "VARCHAR"),
+    ("body", "VARCHAR"),
+    ("source_file", "VARCHAR"),
+    ("file_sha256", "VARCHAR"),
+    ("loaded_at", "TIMESTAMP"),
+    ("run_id", "VARCHAR"),
 )
 LOAD_LOG_COLUMNS = (
-    ("run_id", "VARCHAR"), ("batch_month", "DATE"), ("entity", "VARCHAR"), ("source_file", "VARCHAR"),
-    ("status", "VARCHAR"), ("rows_loaded", "BIGINT"), ("errors", "BIGINT"), ("warnings", "BIGINT"),
-    ("message", "VARCHAR"), ("logged_at", "TIMESTAMP"),
+    ("run_id", "VARCHAR"),
+    ("batch_month", "DATE"),
+    ("entity", "VARCHAR"),
+    ("source_file", "VARCHAR"),
+    ("status", "VARCHAR"),
+    ("rows_loaded", "BIGINT"),
+    ("errors", "BIGINT"),
+    ("warnings", "BIGINT"),
+    ("message", "VARCHAR"),
+    ("logged_at", "TIMESTAMP"),
 )
 CHECK_RESULTS_COLUMNS = (
-    ("run_id", "VARCHAR"), ("batch_month", "DATE"), ("entity", "VARCHAR"), ("check_name", "VARCHAR"),
-    ("rule", "VARCHAR"), ("severity", "VARCHAR"), ("passed", "BOOLEAN"), ("failing_count", "BIGINT"),
-    ("sample_lines", "VARCHAR"), ("message", "VARCHAR"), ("checked_at", "TIMESTAMP"),
+    ("run_id", "VARCHAR"),
+    ("batch_month", "DATE"),
+    ("entity", "VARCHAR"),
+    ("check_name", "VARCHAR"),
+    ("rule", "VARCHAR"),
+    ("severity", "VARCHAR"),
+    ("passed", "BOOLEAN"),
+    ("failing_count", "BIGINT"),
+    ("sample_lines", "VARCHAR"),
+    ("message", "VARCHAR"),
+    ("checked_at", "TIMESTAMP"),
 )
 QUARANTINE_EXTRA_COLUMNS = (("reason", "VARCHAR"),)
 

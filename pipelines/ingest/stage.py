@@ -35,20 +35,28 @@ def _text_table(entity: Entity) -> str:
 def _file_columns(con: duckdb.DuckDBPyConnection, extract: ExtractFile) -> tuple[str, ...]:
     if extract.header is not None:
         return extract.header
-    return tuple(row[0] for row in con.execute("describe select * from read_parquet($path)",
-                                               {"path": str(extract.path)}).fetchall())
+    return tuple(
+        row[0]
+        for row in con.execute(
+            "describe select * from read_parquet($path)", {"path": str(extract.path)}
+        ).fetchall()
+    )
 
 
 def _read_as_text(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile) -> None:
     table = _text_table(entity)
     if extract.format == "csv":
         # Explicit dialect: a sniffer could be fooled by hostile text fields.
-        reader = ("read_csv($path, header = true, all_varchar = true, delim = ',', quote = '\"', "
-                  "escape = '\"', strict_mode = true, null_padding = false)")
+        reader = (
+            "read_csv($path, header = true, all_varchar = true, delim = ',', quote = '\"', "
+            "escape = '\"', strict_mode = true, null_padding = false)"
+        )
     else:
         reader = "read_parquet($path)"
-    con.execute(f"create or replace temp table {table} as "
-                f"select row_number() over () as record_no, * from {reader}", {"path": str(extract.path)})
+    con.execute(
+        f"create or replace temp table {table} as select row_number() over () as record_no, * from {reader}",
+        {"path": str(extract.path)},
+    )
 
 
 def _line_expression(entity: Entity, extract: ExtractFile) -> str:
@@ -59,8 +67,10 @@ def _line_expression(entity: Entity, extract: ExtractFile) -> str:
     newlines = " + ".join(
         f"coalesce(length({col}) - length(replace({col}, chr(10), '')), 0)" for col in text_columns
     )
-    return (f"1 + record_no + coalesce(sum({newlines}) over "
-            "(order by record_no rows between unbounded preceding and 1 preceding), 0)")
+    return (
+        f"1 + record_no + coalesce(sum({newlines}) over "
+        "(order by record_no rows between unbounded preceding and 1 preceding), 0)"
+    )
 
 
 def _cast(column_type: str, sql_type: str, col: str) -> str:
@@ -82,22 +92,40 @@ def stage_file(
     if missing:
         unknown = [c for c in columns if c not in entity.column_names]
         hint = f"; unexpected column(s) {', '.join(unknown)} — renamed?" if unknown else ""
-        return [CheckRecord(month, entity.name, name, "missing_column",
-                               f"missing required column {col}{hint}", column=col, sample_lines=(1,))
-                for col in missing]
+        return [
+            CheckRecord(
+                month,
+                entity.name,
+                name,
+                "missing_column",
+                f"missing required column {col}{hint}",
+                column=col,
+                sample_lines=(1,),
+            )
+            for col in missing
+        ]
     try:
         _read_as_text(con, entity, extract)
     except duckdb.Error as err:
         found = _LINE_IN_ERROR.search(str(err))
-        return [CheckRecord(month, entity.name, name, "malformed",
-                               f"is not a well-formed file: {_first_line(err)}",
-                               sample_lines=(int(found.group(1)),) if found else ())]
+        return [
+            CheckRecord(
+                month,
+                entity.name,
+                name,
+                "malformed",
+                f"is not a well-formed file: {_first_line(err)}",
+                sample_lines=(int(found.group(1)),) if found else (),
+            )
+        ]
     text = _text_table(entity)
     typed = ", ".join(
         f"{_cast(c.type, c.sql_type, quote_ident(c.name))} as {quote_ident(c.name)}" for c in entity.columns
     )
-    con.execute(f"create or replace temp table {stage_table(entity)} as "
-                f"select {typed}, {_line_expression(entity, extract)} as source_line from {text}")
+    con.execute(
+        f"create or replace temp table {stage_table(entity)} as "
+        f"select {typed}, {_line_expression(entity, extract)} as source_line from {text}"
+    )
     problems = _unparseable(con, entity, month, name)
     con.execute(f"drop table {text}")
     return problems
@@ -121,11 +149,18 @@ def _unparseable(con: duckdb.DuckDBPyConnection, entity: Entity, month: str, nam
     for index, column in enumerate(checked):
         count, lines = row[2 * index], row[2 * index + 1]
         if count:
-            problems.append(CheckRecord(
-                month, entity.name, name, "unparseable",
-                f"{count} value(s) are not a valid {column.type}", column=column.name,
-                failing_count=count, sample_lines=tuple(lines),
-            ))
+            problems.append(
+                CheckRecord(
+                    month,
+                    entity.name,
+                    name,
+                    "unparseable",
+                    f"{count} value(s) are not a valid {column.type}",
+                    column=column.name,
+                    failing_count=count,
+                    sample_lines=tuple(lines),
+                )
+            )
     return problems
 
 

@@ -47,7 +47,9 @@ def _reference_flags(entity: Entity, staged: set[str]) -> list[str]:
             found = f"exists (select 1 from {stage_table(parent)} p where p.{key} = s.{col})"
         else:
             found = "false"  # the parent file is absent, so every reference is an orphan
-        flags.append(f"case when s.{col} is null then null else {found} end as {quote_ident(column.name + '__ref_found')}")
+        flags.append(
+            f"case when s.{col} is null then null else {found} end as {quote_ident(column.name + '__ref_found')}"
+        )
     return flags
 
 
@@ -94,16 +96,21 @@ def _record(outcome: RuleOutcome, month: str, file: str, orphan_policy: str) -> 
         rows = "1 row violates" if outcome.failing_count == 1 else f"{outcome.failing_count} rows violate"
         message = f"{rows} '{outcome.description}'"
     return CheckRecord(
-        month=month, entity=outcome.entity, file=file, rule=outcome.rule,
-        message=message, column=outcome.column, failing_count=outcome.failing_count,
-        sample_lines=outcome.sample_lines, severity=severity,
-        check_name="references" if outcome.rule == "reference" else "contract", passed=outcome.passed,
+        month=month,
+        entity=outcome.entity,
+        file=file,
+        rule=outcome.rule,
+        message=message,
+        column=outcome.column,
+        failing_count=outcome.failing_count,
+        sample_lines=outcome.sample_lines,
+        severity=severity,
+        check_name="references" if outcome.rule == "reference" else "contract",
+        passed=outcome.passed,
     )
 
 
-def _quarantine(
-    con: duckdb.DuckDBPyConnection, entity: Entity, columns: list[str], staged: set[str]
-) -> int:
+def _quarantine(con: duckdb.DuckDBPyConnection, entity: Entity, columns: list[str], staged: set[str]) -> int:
     """Move orphan rows to temp table quarantined_<entity>, each with its reason."""
     conditions = []
     for name in columns:
@@ -119,7 +126,9 @@ def _quarantine(
     reasons = ", ".join(f"case when {cond} then '{text}' end" for cond, text in conditions)
     where = " or ".join(cond for cond, _ in conditions)
     table = f"quarantined_{entity.name}"
-    con.execute(f"create or replace temp table {table} as "
-                f"select s.*, concat_ws('; ', {reasons}) as reason from {stage_table(entity)} s where {where}")
+    con.execute(
+        f"create or replace temp table {table} as "
+        f"select s.*, concat_ws('; ', {reasons}) as reason from {stage_table(entity)} s where {where}"
+    )
     con.execute(f"delete from {stage_table(entity)} s where {where}")
     return con.execute(f"select count(*) from {table}").fetchone()[0]

@@ -1,9 +1,7 @@
 """The monthly summary report, written per month and language under reports/YYYY-MM/."""
 
-from __future__ import annotations
-
 from collections.abc import Sequence
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import dagster as dg
 
@@ -12,7 +10,9 @@ from pipelines.report.render import render_monthly_report
 from pipelines.resources import SalesWarehouse
 
 
-def build_report_asset(partitions_def: dg.PartitionsDefinition, marts: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
+def build_report_asset(
+    partitions_def: dg.PartitionsDefinition, marts: Sequence[dg.AssetKey]
+) -> dg.AssetsDefinition:
     @dg.asset(
         name="monthly_sales_report",
         group_name="report",
@@ -22,7 +22,9 @@ def build_report_asset(partitions_def: dg.PartitionsDefinition, marts: Sequence[
         backfill_policy=dg.BackfillPolicy.single_run(),
         description="The monthly sales review (five parts), Markdown and HTML, one file per language.",
     )
-    def monthly_sales_report(context: dg.AssetExecutionContext, warehouse: SalesWarehouse) -> dg.MaterializeResult:
+    def monthly_sales_report(
+        context: dg.AssetExecutionContext, warehouse: SalesWarehouse
+    ) -> dg.MaterializeResult:
         window = context.partition_key_range
         written, summary = [], ""
         with warehouse.connect(read_only=True) as con:
@@ -35,7 +37,7 @@ def build_report_asset(partitions_def: dg.PartitionsDefinition, marts: Sequence[
                     currency=warehouse.currency,
                     company_name=warehouse.company_name,
                     run_id=context.run_id,
-                    generated_at=datetime.now(timezone.utc).replace(microsecond=0),
+                    generated_at=datetime.now(UTC).replace(microsecond=0),
                 )
                 written.extend(str(p) for p in output.paths)
                 summary = output.markdown_summary

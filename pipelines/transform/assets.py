@@ -1,7 +1,5 @@
 """dbt models as Dagster assets, built for a month or a month range in one dbt invocation."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 
 import dagster as dg
@@ -21,7 +19,9 @@ def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinitio
         dagster_dbt_translator=SalesDbtTranslator(),
         backfill_policy=dg.BackfillPolicy.single_run(),
     )
-    def sales_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: SalesWarehouse) -> Iterator:
+    def sales_dbt_models(
+        context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: SalesWarehouse
+    ) -> Iterator:
         window = context.partition_key_range
         with environment(dbt_window_env(warehouse.duckdb_path, window.start, window.end)):
             # A fixed target path keeps dbt's partial-parse cache between runs.

@@ -8,6 +8,9 @@ from typing import Any
 import dagster as dg
 from dagster_dbt import DagsterDbtTranslator
 
+# Month M's marts compare with M-1 and M-12: they read those months' raw data.
+COMPARISON_MONTHS_BACK = 12
+
 
 class SalesDbtTranslator(DagsterDbtTranslator):
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
@@ -17,3 +20,13 @@ class SalesDbtTranslator(DagsterDbtTranslator):
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         return dbt_resource_props["schema"]
+
+    def get_partition_mapping(
+        self, dbt_resource_props: Mapping[str, Any], dbt_parent_resource_props: Mapping[str, Any]
+    ) -> dg.PartitionMapping | None:
+        """A re-delivered raw month makes the models of that month and the 12 after it stale."""
+        if dbt_parent_resource_props["resource_type"] == "source":
+            return dg.TimeWindowPartitionMapping(
+                start_offset=-COMPARISON_MONTHS_BACK, end_offset=0, allow_nonexistent_upstream_partitions=True
+            )
+        return None

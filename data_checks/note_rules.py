@@ -1,0 +1,88 @@
+"""Expectations for the entity-level rules that the contract states as prose `notes`.
+
+Each note of `pipelines.contract` maps, by its exact text, to a `NoteRule`; `rules_for`
+fails loudly for a note without one, so a rule added to the contract cannot go unchecked.
+Rules GX has no expectation for are checked on a derived boolean column that the runner
+adds to a copy of the frame (True: row obeys, False: row breaks it, NA: not applicable).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import pandas as pd
+
+from data_checks.gx_import import great_expectations
+from data_checks.meta import ERROR, rule_meta
+from data_checks.months import month_start, next_month_start
+from pipelines.contract import Entity
+
+if TYPE_CHECKING:
+    from great_expectations.expectations import Expectation
+
+
+@dataclass(frozen=True)
+class NoteRule:
+    expectation: Callable[[dt.date], Expectation]
+    derived_column: str | None = None
+    source_columns: tuple[str, ...] = ()
+    derive: Callable[[pd.DataFrame], pd.Series] | None = None
+
+
+def _null_exactly_when(column: str, key: str, value: str, rule: str) -> NoteRule:
+    derived_column = f"__{rule}"
+
+    def derive(frame: pd.DataFrame) -> pd.Series:
+        obeys = frame[column].isna() == frame[key].eq(value)
+        # With the key itself null the rule has no answer; not_null on the key reports that row.
+        return obeys.astype("boolean").mask(frame[key].isna())
+
+    def expectation(month: dt.date) -> Expectation:
+        return great_expectations().expectations.ExpectColumnValuesToBeInSet(
+            column=derived_column,
+            value_set=[True],
+            meta=rule_meta(column, rule, ERROR, f"{column} must be empty exactly when {key} = {value}"),
+        )
+
+    return NoteRule(expectation, derived_column, (column, key), derive)
+
+
+def _target_month_expectation(month: dt.date) -> Expectation:
+    allowed = [f"{month_start(month):%Y-%m}", f"{next_month_start(month):%Y-%m}"]
+    return great_expectations().expectations.ExpectColumnValuesToBeInSet(
+        column="month",
+        value_set=allowed,
+        meta=rule_meta("month", "target_month", ERROR, f"month must be {allowed[0]} or {allowed[1]}"),
+    )
+
+
+def _end_not_before_start_expectation(month: dt.date) -> Expectation:
+    return great_expectations().expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+        column_A="end_date",
+        column_B="start_date",
+        or_equal=True,
+        ignore_row_if="either_value_is_missing",
+        meta=rule_meta("end_date", "end_not_before_start", ERROR, "end_date must not be before start_date"),
+    )
+
+
+NOTE_RULES: dict[tuple[str, str], NoteRule] = {
+    ("opportunities", "close_date is null exactly when stage = open"): _null_exactly_when(
+        "close_date", "stage", "open", "close_date_matches_stage"
+    ),
+    ("targets", "month is the folder's month or the next one"): NoteRule(_target_month_expectation),
+    ("targets", "scope_id is null exactly when scope = company"): _null_exactly_when(
+        "scope_id", "scope", "company", "scope_id_matches_scope"
+    ),
+    ("campaigns", "end_date >= start_date"): NoteRule(_end_not_before_start_expectation),
+}
+
+
+def rules_for(entity: Entity) -> list[NoteRule]:
+    missing = [note for note in entity.notes if (entity.name, note) not in NOTE_RULES]
+    if missing:
+        raise LookupError(f"contract notes of {entity.name} without a data check: {missing}")
+    return [NOTE_RULES[(entity.name, note)] for note in entity.notes]

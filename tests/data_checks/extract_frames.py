@@ -1,0 +1,121 @@
+"""Small hand-made extract frames that obey the contract for the folder 2026-01.
+
+`extract_frame` types them the way ingest does (two representations: python objects,
+as from DuckDB's fetchdf of DATE/DECIMAL, and numpy-native datetime64/float) and adds
+`source_line` (row i -> line i + 2, after the header) and the `<fk>__ref_found` columns.
+The frame is handed over in reverse file order, so tests also prove lines come back sorted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pandas as pd
+
+from pipelines.contract import ENTITY_BY_NAME
+
+MONTH = dt.date(2026, 1, 1)
+D = dt.date
+
+# One tuple per row, in the contract's column order.
+GOOD_ROWS: dict[str, list[tuple]] = {
+    "orders": [
+        ("o1", D(2026, 1, 1), "c1", "r1", "online", None, "completed"),
+        ("o2", D(2026, 1, 15), "c2", "r1", "offline", "k1", "cancelled"),
+        ("o3", D(2026, 1, 31), "c1", "r2", "agent", None, "returned"),
+        ("o4", D(2026, 1, 20), "c3", "r2", "online", "k1", "completed"),
+    ],
+    "order_lines": [
+        ("o1", 1, "p1", 1, 0, 0),
+        ("o1", 2, "p2", 3, 9.99, 0.999999),
+        ("o2", 1, "p1", 2, 100.5, 0.1),
+        ("o3", 1, "p3", 1, 5.25, 0.5),
+    ],
+    "opportunities": [
+        ("op1", "c1", "r1", D(2025, 11, 3), D(2026, 2, 15), None, "open", 1000, None, None),
+        ("op2", "c2", "r1", D(2026, 1, 31), None, D(2026, 1, 31), "won", 0, None, None),
+        ("op3", None, None, D(2025, 6, 1), D(2025, 12, 1), D(2025, 12, 20), "lost", 250.5, "price", "Acme"),
+        ("op4", "c3", "r2", D(2026, 1, 5), None, D(2026, 1, 10), "lost", 10, None, None),
+    ],
+    "customers": [
+        ("c1", "Alpha", "smb", "north", D(2020, 5, 1)),
+        ("c2", None, None, None, None),
+        ("c3", "Gamma", "enterprise", "south", D(2026, 1, 31)),
+    ],
+    "products": [
+        ("p1", "Widget", "tools", 0),
+        ("p2", "Gadget", None, None),
+        ("p3", "Gizmo", "tools", 19.99),
+    ],
+    "sales_reps": [
+        ("r1", "Ann", "t1", "north", D(2019, 3, 1), True),
+        ("r2", "Bo", None, None, None, None),
+        ("r3", "Cy", "t2", "south", D(2025, 12, 1), False),
+    ],
+    "teams": [
+        ("t1", "North", "Dee"),
+        ("t2", "South", None),
+    ],
+    "targets": [
+        ("2026-01", "company", None, "revenue", 100000),
+        ("2026-01", "company", None, "orders", 500),
+        ("2026-02", "team", "t1", "revenue", 5000),
+        ("2026-01", "rep", "r1", "market_share", 0.12),
+    ],
+    "campaigns": [
+        ("k1", "Spring", "promotion", "online", D(2026, 1, 1), D(2026, 1, 31), 1000),
+        ("k2", "Fair", "event", None, D(2026, 1, 10), D(2026, 1, 10), 0),
+        ("k3", "Mail", None, "offline", None, None, 50),
+    ],
+    "surveys": [
+        ("s1", "c1", D(2026, 1, 1), 0, 1, None),
+        ("s2", "c2", D(2026, 1, 31), 10, 5, "great"),
+        ("s3", "c1", D(2026, 1, 15), 7, None, None),
+    ],
+    "market": [
+        ("north", 1000000),
+        ("south", 0.01),
+    ],
+}
+
+
+def good_rows(entity_name: str) -> list[dict]:
+    names = ENTITY_BY_NAME[entity_name].column_names
+    return [dict(zip(names, row, strict=True)) for row in GOOD_ROWS[entity_name]]
+
+
+def extract_frame(entity_name: str, rows: list[dict], representation: str = "python") -> pd.DataFrame:
+    """Rows -> typed frame as ingest builds it; a row may override `<fk>__ref_found`."""
+    entity = ENTITY_BY_NAME[entity_name]
+    data = {}
+    for column in entity.columns:
+        values = [row[column.name] for row in rows if column.name in row]
+        if len(values) < len(rows):
+            continue  # a test removed the column
+        data[column.name] = _typed(column.type, values, representation)
+    frame = pd.DataFrame(data)
+    frame["source_line"] = range(2, len(rows) + 2)
+    for column in entity.columns:
+        if column.references is not None and column.name in frame:
+            flag = f"{column.name}__ref_found"
+            found = [row.get(flag, None if row[column.name] is None else True) for row in rows]
+            frame[flag] = pd.array(found, dtype="boolean")
+    return frame.iloc[::-1]
+
+
+def _typed(contract_type: str, values: list, representation: str) -> pd.Series | pd.arrays.ExtensionArray:
+    python = representation == "python"
+    if contract_type in ("str", "month"):
+        return pd.Series(values, dtype=object if python else "str")
+    if contract_type == "int":
+        return pd.array(values, dtype="Int64")
+    if contract_type == "bool":
+        return pd.array(values, dtype="boolean")
+    if contract_type in ("decimal", "fraction"):
+        if python:
+            return pd.Series([None if v is None else Decimal(str(v)) for v in values], dtype=object)
+        return pd.Series(values, dtype="float64")
+    if contract_type == "date":
+        return pd.Series(values, dtype=object) if python else pd.to_datetime(pd.Series(values, dtype=object))
+    raise ValueError(contract_type)

@@ -1,0 +1,20 @@
+"""Small demo extracts generated once per test session: generation is deterministic, so sharing is safe."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipelines.demo import GenerationSummary, generate
+
+END_MONTH = "2026-10"
+MONTHS = 15  # spans one full Q4 peak and every staff event of the roster
+
+
+@pytest.fixture(scope="session")
+def small_csv(tmp_path_factory) -> GenerationSummary:
+    return generate(tmp_path_factory.mktemp("landing_csv"), MONTHS, END_MONTH, "small", 7, "csv")
+
+
+@pytest.fixture(scope="session")
+def small_parquet(tmp_path_factory) -> GenerationSummary:
+    return generate(tmp_path_factory.mktemp("landing_parquet"), 3, END_MONTH, "small", 7, "parquet")

@@ -1,0 +1,41 @@
+"""The code location loads, and the schedule targets the month just closed."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import dagster as dg
+
+from tests.pipeline_runs import definitions_for
+
+
+def test_definitions_load_with_every_layer(sales_env: dict[str, str]) -> None:
+    defs = definitions_for({**sales_env, "SALES_START_MONTH": "2024-01"})
+    dg.Definitions.validate_loadable(defs)
+    keys = {key.to_user_string() for key in defs.resolve_all_asset_keys()}
+    assert {
+        "raw/orders",
+        "raw/order_lines",
+        "staging/stg_crm__orders",
+        "marts/fct_orders",
+        "marts/mart_sales_monthly",
+        "monthly_sales_report",
+    } <= keys
+    checks = {(k.asset_key.to_user_string(), k.name) for k in defs.resolve_asset_graph().asset_check_keys}
+    assert ("raw/orders", "contract") in checks and ("raw/orders", "volume") in checks
+
+
+def test_partitions_are_months_from_the_start_setting(sales_env: dict[str, str]) -> None:
+    defs = definitions_for({**sales_env, "SALES_START_MONTH": "2024-01"})
+    partitions = defs.resolve_assets_def(dg.AssetKey(["raw", "orders"])).partitions_def
+    keys = partitions.get_partition_keys(current_time=datetime(2024, 4, 15, tzinfo=UTC))
+    assert keys == ["2024-01", "2024-02", "2024-03"]
+
+
+def test_schedule_on_the_first_targets_the_previous_month(sales_env: dict[str, str]) -> None:
+    defs = definitions_for({**sales_env, "SALES_START_MONTH": "2024-01", "SALES_SCHEDULE_HOUR": "7"})
+    schedule = defs.resolve_schedule_def("monthly_sales_schedule")
+    assert schedule.cron_schedule == "0 7 1 * *"
+    context = dg.build_schedule_context(scheduled_execution_time=datetime(2026, 11, 1, 7, tzinfo=UTC))
+    run_requests = schedule.evaluate_tick(context).run_requests
+    assert [r.partition_key for r in run_requests] == ["2026-10"]

@@ -1,0 +1,127 @@
+"""End to end, in process: 14 generated months through ingest, checks, dbt and the report.
+
+The expected numbers are computed here straight from the extract files, with
+Python's csv and Decimal, independently of DuckDB and dbt.
+"""
+
+from __future__ import annotations
+
+import csv
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+import dagster as dg
+import duckdb
+import pytest
+
+from pipelines.demo.generator import generate
+from tests.pipeline_runs import definitions_for, run_months, schema_checksums
+
+FIRST, LAST = "2025-09", "2026-10"
+pytestmark = pytest.mark.slow
+
+
+def month_figures(folder: Path) -> dict[str, Decimal | int]:
+    """Company revenue, orders and aov of a month folder, by the metric definitions."""
+    with (folder / "orders.csv").open(encoding="utf-8") as handle:
+        completed = {
+            row["order_id"]: row["customer_id"]
+            for row in csv.DictReader(handle)
+            if row["status"] == "completed"
+        }
+    revenue = Decimal(0)
+    with (folder / "order_lines.csv").open(encoding="utf-8") as handle:
+        for line in csv.DictReader(handle):
+            if line["order_id"] in completed:
+                revenue += (
+                    int(line["quantity"]) * Decimal(line["unit_price"]) * (1 - Decimal(line["discount"]))
+                )
+    orders = len(completed)
+    return {
+        "revenue": revenue,
+        "orders": orders,
+        "aov": revenue / orders,
+        "active_customers": len(set(completed.values())),
+    }
+
+
+def pct(value: Decimal, base: Decimal) -> Decimal:
+    return (value - base) / base
+
+
+@pytest.fixture(scope="module")
+def pipeline(tmp_path_factory: pytest.TempPathFactory):
+    root = tmp_path_factory.mktemp("e2e")
+    env = {
+        "SALES_LANDING_DIR": str(root / "landing"),
+        "SALES_DUCKDB_PATH": str(root / "warehouse.duckdb"),
+        "SALES_REPORTS_DIR": str(root / "reports"),
+        "SALES_START_MONTH": FIRST,
+    }
+    generate(root / "landing", months=14, end_month=LAST, scale="small", seed=11)
+    defs = definitions_for(env)
+    instance = dg.DagsterInstance.ephemeral()
+    result = run_months(defs, FIRST, LAST, instance)
+    assert result.success
+    return {"root": root, "env": env, "defs": defs, "instance": instance}
+
+
+def company_row(duckdb_path: str, month: str) -> dict:
+    with duckdb.connect(duckdb_path, read_only=True) as con:
+        cursor = con.execute(
+            "select * from marts.mart_sales_monthly where grain = 'company' and month = $m",
+            {"m": f"{month}-01"},
+        )
+        names = [d[0] for d in cursor.description]
+        return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def test_month_kpis_match_the_extract_files(pipeline) -> None:
+    landing = pipeline["root"] / "landing"
+    now, prev, last_year = (month_figures(landing / m) for m in ("2026-10", "2026-09", "2025-10"))
+    row = company_row(pipeline["env"]["SALES_DUCKDB_PATH"], "2026-10")
+
+    cents = Decimal("0.01")
+    assert Decimal(str(row["revenue"])) == now["revenue"].quantize(cents, ROUND_HALF_UP)
+    assert row["orders"] == now["orders"]
+    assert row["active_customers"] == now["active_customers"]
+    assert Decimal(str(row["aov"])) == now["aov"].quantize(cents, ROUND_HALF_UP)
+    assert row["revenue_prev"] == pytest.approx(float(prev["revenue"]), abs=0.005)
+    assert row["revenue_ly"] == pytest.approx(float(last_year["revenue"]), abs=0.005)
+    assert row["revenue_mom_pct"] == pytest.approx(float(pct(now["revenue"], prev["revenue"])), abs=1e-6)
+    assert row["revenue_yoy_pct"] == pytest.approx(float(pct(now["revenue"], last_year["revenue"])), abs=1e-6)
+    assert row["orders_mom_pct"] == pytest.approx(
+        float(pct(Decimal(now["orders"]), Decimal(prev["orders"]))), abs=1e-9
+    )
+    assert row["orders_yoy_pct"] == pytest.approx(
+        float(pct(Decimal(now["orders"]), Decimal(last_year["orders"]))), abs=1e-9
+    )
+    assert row["aov_mom_pct"] == pytest.approx(float(pct(now["aov"], prev["aov"])), abs=1e-4)
+
+
+def test_first_month_has_no_comparison(pipeline) -> None:
+    row = company_row(pipeline["env"]["SALES_DUCKDB_PATH"], FIRST)
+    assert row["revenue_prev"] is None and row["revenue_mom_pct"] is None and row["revenue_yoy_pct"] is None
+
+
+def test_every_month_has_reports_in_both_languages(pipeline) -> None:
+    reports = pipeline["root"] / "reports"
+    months = sorted(p.name for p in reports.iterdir() if p.is_dir())
+    assert months[0] == FIRST and months[-1] == LAST and len(months) == 14
+    names = sorted(p.name for p in (reports / LAST).iterdir())
+    assert names == ["report.en.html", "report.en.md", "report.zh.html", "report.zh.md"]
+
+
+def test_report_metadata_shows_the_markdown_summary(pipeline) -> None:
+    event = pipeline["instance"].get_latest_materialization_event(dg.AssetKey("monthly_sales_report"))
+    metadata = event.asset_materialization.metadata
+    assert "summary" in metadata and metadata["summary"].value.strip()
+    assert any(path.endswith("report.en.html") for path in metadata["files"].value)
+
+
+def test_rerunning_a_month_changes_nothing(pipeline) -> None:
+    path = pipeline["env"]["SALES_DUCKDB_PATH"]
+    before = {s: schema_checksums(path, s) for s in ("raw", "marts")}
+    result = run_months(pipeline["defs"], LAST, LAST, pipeline["instance"])
+    assert result.success
+    assert {s: schema_checksums(path, s) for s in ("raw", "marts")} == before
