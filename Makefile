@@ -77,7 +77,7 @@ test: $(BIN)/.installed system-deps $(DAGSTER_HOME)/dagster.yaml manifest
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check pipelines data_checks tests bench
-	$(BIN)/sqlfluff lint dbt_project/models dbt_project/macros dbt_project/tests
+	$(BIN)/sqlfluff lint dbt_project/models dbt_project/tests
 
 docs: $(BIN)/.installed
 	$(DBT) docs generate --static $(DBT_DIRS)

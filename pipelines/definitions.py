@@ -7,6 +7,7 @@ from dagster_dbt import DbtCliResource
 
 from pipelines.ingest.assets import build_raw_assets
 from pipelines.partitions import monthly_partitions
+from pipelines.publish.assets import build_analyst_db_asset
 from pipelines.report.assets import build_report_asset
 from pipelines.resources import SalesWarehouse
 from pipelines.schedules import build_monthly_job, build_monthly_schedule
@@ -25,10 +26,12 @@ def build_definitions(settings: Settings) -> dg.Definitions:
     project = sales_dbt_project()
     raw = build_raw_assets(partitions)
     models = build_dbt_assets(project, partitions)
-    report = build_report_asset(partitions, [k for k in models.keys if k.path[0] == "marts"])
+    marts = [key for key in models.keys if key.path[0] == "marts"]
+    report = build_report_asset(partitions, marts)
+    analyst_db = build_analyst_db_asset(partitions, marts)
     job = build_monthly_job(partitions)
     return dg.Definitions(
-        assets=[raw, models, report],
+        assets=[raw, models, analyst_db, report],
         jobs=[job],
         schedules=[build_monthly_schedule(job, settings.schedule_hour)],
         resources={

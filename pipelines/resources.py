@@ -19,6 +19,7 @@ class SalesWarehouse(dg.ConfigurableResource):
 
     landing_dir: str
     duckdb_path: str
+    analyst_duckdb_path: str
     reports_dir: str
     report_languages: list[str] = ["en", "zh"]
     currency: str = "USD"
@@ -32,6 +33,7 @@ class SalesWarehouse(dg.ConfigurableResource):
         return cls(
             landing_dir=str(settings.landing_dir),
             duckdb_path=str(settings.duckdb_path),
+            analyst_duckdb_path=str(settings.analyst_duckdb_path),
             reports_dir=str(settings.reports_dir),
             report_languages=list(settings.report_languages),
             currency=settings.currency,

@@ -35,6 +35,7 @@ def validate_month_key(value: str, name: str = "month") -> str:
 class Settings:
     landing_dir: Path
     duckdb_path: Path
+    analyst_duckdb_path: Path
     reports_dir: Path
     start_month: str
     schedule_hour: int
@@ -70,6 +71,7 @@ class Settings:
         return cls(
             landing_dir=landing_dir,
             duckdb_path=Path(env.get("SALES_DUCKDB_PATH", "data/warehouse.duckdb")).resolve(),
+            analyst_duckdb_path=Path(env.get("SALES_ANALYST_DUCKDB_PATH", "data/analytics.duckdb")).resolve(),
             reports_dir=Path(env.get("SALES_REPORTS_DIR", "reports")).resolve(),
             start_month=validate_month_key(
                 env.get("SALES_START_MONTH") or _first_landed_month(landing_dir), "SALES_START_MONTH"

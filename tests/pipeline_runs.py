@@ -13,6 +13,19 @@ from pipelines.schedules import MONTHLY_JOB
 from pipelines.settings import Settings
 
 
+def project_env(root: Path, start_month: str | None = None) -> dict[str, str]:
+    """Settings of a project whose landing, databases and reports all live under `root`."""
+    env = {
+        "SALES_LANDING_DIR": str(root / "landing"),
+        "SALES_DUCKDB_PATH": str(root / "warehouse.duckdb"),
+        "SALES_ANALYST_DUCKDB_PATH": str(root / "analytics.duckdb"),
+        "SALES_REPORTS_DIR": str(root / "reports"),
+    }
+    if start_month:
+        env["SALES_START_MONTH"] = start_month
+    return env
+
+
 def definitions_for(env: dict[str, str]) -> dg.Definitions:
     return build_definitions(Settings.from_env(env))
 

@@ -15,7 +15,7 @@ import duckdb
 import pytest
 
 from pipelines.demo.generator import generate
-from tests.pipeline_runs import definitions_for, run_months, schema_checksums
+from tests.pipeline_runs import definitions_for, project_env, run_months, schema_checksums
 
 FIRST, LAST = "2025-09", "2026-10"
 pytestmark = pytest.mark.slow
@@ -52,12 +52,7 @@ def pct(value: Decimal, base: Decimal) -> Decimal:
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("e2e")
-    env = {
-        "SALES_LANDING_DIR": str(root / "landing"),
-        "SALES_DUCKDB_PATH": str(root / "warehouse.duckdb"),
-        "SALES_REPORTS_DIR": str(root / "reports"),
-        "SALES_START_MONTH": FIRST,
-    }
+    env = project_env(root, FIRST)
     generate(root / "landing", months=14, end_month=LAST, scale="small", seed=11)
     defs = definitions_for(env)
     instance = dg.DagsterInstance.ephemeral()
@@ -86,17 +81,19 @@ def test_month_kpis_match_the_extract_files(pipeline) -> None:
     assert row["orders"] == now["orders"]
     assert row["active_customers"] == now["active_customers"]
     assert Decimal(str(row["aov"])) == now["aov"].quantize(cents, ROUND_HALF_UP)
-    assert row["revenue_prev"] == pytest.approx(float(prev["revenue"]), abs=0.005)
-    assert row["revenue_ly"] == pytest.approx(float(last_year["revenue"]), abs=0.005)
-    assert row["revenue_mom_pct"] == pytest.approx(float(pct(now["revenue"], prev["revenue"])), abs=1e-6)
-    assert row["revenue_yoy_pct"] == pytest.approx(float(pct(now["revenue"], last_year["revenue"])), abs=1e-6)
-    assert row["orders_mom_pct"] == pytest.approx(
-        float(pct(Decimal(now["orders"]), Decimal(prev["orders"]))), abs=1e-9
-    )
-    assert row["orders_yoy_pct"] == pytest.approx(
-        float(pct(Decimal(now["orders"]), Decimal(last_year["orders"]))), abs=1e-9
-    )
-    assert row["aov_mom_pct"] == pytest.approx(float(pct(now["aov"], prev["aov"])), abs=1e-4)
+    assert Decimal(str(row["revenue_prev"])) == prev["revenue"].quantize(cents, ROUND_HALF_UP)
+    assert Decimal(str(row["revenue_ly"])) == last_year["revenue"].quantize(cents, ROUND_HALF_UP)
+    # Percentages are fractions compared to 1e-6 (a ten-thousandth of a percentage point).
+    expected = {
+        "revenue_mom_pct": pct(now["revenue"], prev["revenue"]),
+        "revenue_yoy_pct": pct(now["revenue"], last_year["revenue"]),
+        "orders_mom_pct": pct(Decimal(now["orders"]), Decimal(prev["orders"])),
+        "orders_yoy_pct": pct(Decimal(now["orders"]), Decimal(last_year["orders"])),
+        "aov_mom_pct": pct(now["aov"], prev["aov"]),
+        "aov_yoy_pct": pct(now["aov"], last_year["aov"]),
+    }
+    for column, value in expected.items():
+        assert float(row[column]) == pytest.approx(float(value), abs=1e-6), column
 
 
 def test_first_month_has_no_comparison(pipeline) -> None:

@@ -73,6 +73,7 @@ def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefini
                 loads = load_months(con, warehouse.landing_dir_path, months, options)
             except ExtractRejected as rejected:
                 context.log.error(str(rejected))
+                yield from _failed_checks(rejected.problems)
                 raise dg.Failure(
                     description=str(rejected),
                     metadata={"failed checks": dg.MetadataValue.md(_records_table(rejected.problems))},
@@ -110,6 +111,23 @@ def _results(loads: list[MonthLoad]) -> Iterator:
                     "failures": dg.MetadataValue.md(_records_table(failed) if failed else "none"),
                 },
             )
+
+
+def _failed_checks(problems: list[CheckRecord]) -> Iterator[dg.AssetCheckResult]:
+    """Record the blocking checks as failed, so the UI shows which rule stopped the month."""
+    by_entity: dict[str, list[CheckRecord]] = {}
+    for problem in problems:
+        by_entity.setdefault(problem.entity, []).append(problem)
+    for entity, records in by_entity.items():
+        if entity not in CHECKED_ENTITIES:
+            continue
+        yield dg.AssetCheckResult(
+            asset_key=raw_key(entity),
+            check_name="contract",
+            passed=False,
+            severity=dg.AssetCheckSeverity.ERROR,
+            metadata={"failures": dg.MetadataValue.md(_records_table(records))},
+        )
 
 
 def _belongs(record: CheckRecord, check_name: str) -> bool:

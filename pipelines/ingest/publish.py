@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import duckdb
 
 from pipelines.contract import ENTITIES
+from pipelines.faults import pause_point
 from pipelines.ingest.problems import CheckRecord
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str,
             _insert_extract_files(con, load, run_id, now)
             _insert_notes(con, load, run_id, now)
         _insert_log(con, loads, run_id, now, failed=False)
+        pause_point("ingest_commit")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

@@ -1,0 +1,44 @@
+{#- The months a run builds come from SALES_MONTH_FROM / SALES_MONTH_TO
+    ('YYYY-MM', inclusive). Environment variables rather than --vars keep
+    dbt's partial parsing; unset bounds fall back to the first / last loaded
+    month, so a plain `dbt build` rebuilds everything.
+    `months_back` widens the lower bound for models that compare with earlier
+    months (M-1, M-12, the customer window) without rebuilding them. -#}
+
+{% macro sales_month_from(months_back=0) -%}
+    {{ add_months(sales_window_bound('SALES_MONTH_FROM', 'min'), -(months_back | int)) }}
+{%- endmacro %}
+
+{% macro sales_month_to() -%}
+    {{ sales_window_bound('SALES_MONTH_TO', 'max') }}
+{%- endmacro %}
+
+{#- `column` lies in the window, widened by `months_back` months before it. -#}
+{% macro in_sales_window(column, months_back=0) -%}
+    {{ column }} between {{ sales_month_from(months_back) }} and {{ sales_month_to() }}
+{%- endmacro %}
+
+{% macro sales_window_bound(env_name, aggregate) -%}
+    {#- ref() is called even when the env var is set so the dependency on the
+        loaded-months model does not change with the window. -#}
+    {%- set loaded_months = ref('int_sales__loaded_months') -%}
+    {%- set month_text = env_var(env_name, '') | trim -%}
+    {%- if month_text -%}
+        cast('{{ validated_month_text(month_text, env_name) }}-01' as date)
+    {%- else -%}
+        (select {{ aggregate }}(month) from {{ loaded_months }})
+    {%- endif -%}
+{%- endmacro %}
+
+{% macro validated_month_text(month_text, env_name) -%}
+    {%- set parts = month_text.split('-') -%}
+    {%- set well_formed = parts | length == 2
+        and parts[0] | length == 4 and parts[0].isdigit()
+        and parts[1] | length == 2 and parts[1].isdigit()
+        and 1 <= parts[1] | int <= 12 -%}
+    {%- if not well_formed -%}
+        {{ exceptions.raise_compiler_error(
+            env_name ~ " must be a month 'YYYY-MM', got '" ~ month_text ~ "'") }}
+    {%- endif -%}
+    {{ month_text }}
+{%- endmacro %}

@@ -1,0 +1,35 @@
+-- Lost opportunities closed in M (M's snapshot) per reason and competitor.
+-- Many CRMs do not record a reason: those rows are kept under 'unknown' so
+-- the counts add up to the pipeline's lost_count; a missing competitor stays
+-- null (no competitor named).
+
+with opportunities as (
+    select * from {{ ref('stg_crm__opportunities') }}
+    where {{ in_sales_window('batch_month') }}
+),
+
+lost_in_month as (
+    select
+        batch_month as month,
+        coalesce(lost_reason, 'unknown') as lost_reason,
+        competitor,
+        amount
+    from opportunities
+    where
+        stage = 'lost'
+        and close_date >= batch_month
+        and close_date < {{ add_months('batch_month', 1) }}
+),
+
+final as (
+    select
+        month,
+        lost_reason,
+        competitor,
+        count(*) as lost_count,
+        sum(amount) as lost_amount
+    from lost_in_month
+    group by month, lost_reason, competitor
+)
+
+select * from final

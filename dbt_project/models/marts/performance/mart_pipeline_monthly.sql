@@ -1,0 +1,78 @@
+-- Only months whose opportunities file was provided get a row: an absent
+-- optional file means "not provided", never zeros.
+
+with opportunity_months as (
+    select month from {{ ref('int_sales__loaded_months') }}
+    where
+        opportunities_provided
+        and {{ in_sales_window('month') }}
+),
+
+opportunities as (
+    select * from {{ ref('stg_crm__opportunities') }}
+    where {{ in_sales_window('batch_month') }}
+),
+
+next_month_targets as (
+    select * from {{ ref('int_performance__next_month_targets') }}
+    where {{ in_sales_window('month') }}
+),
+
+classified as (
+    select
+        batch_month as month,
+        stage,
+        amount,
+        close_date >= batch_month and close_date < {{ add_months('batch_month', 1) }} as closed_in_month,
+        expected_close_date >= {{ add_months('batch_month', 1) }}
+        and expected_close_date < {{ add_months('batch_month', 2) }} as expected_next_month,
+        {{ days_between('created_date', 'close_date') }} as cycle_days
+    from opportunities
+),
+
+month_totals as (
+    select
+        month,
+        sum(case when closed_in_month and stage = 'won' then 1 else 0 end) as won_count,
+        sum(case when closed_in_month and stage = 'won' then amount else 0 end) as won_amount,
+        sum(case when closed_in_month and stage = 'lost' then 1 else 0 end) as lost_count,
+        sum(case when closed_in_month and stage = 'lost' then amount else 0 end) as lost_amount,
+        avg(case when closed_in_month and stage = 'won' then cycle_days end) as avg_cycle_days,
+        sum(case when stage = 'open' then amount else 0 end) as open_pipeline,
+        sum(case when stage = 'open' and expected_next_month then amount else 0 end) as next_month_pipeline
+    from classified
+    group by month
+),
+
+next_month_revenue_targets as (
+    select
+        month,
+        target_value as next_month_revenue_target
+    from next_month_targets
+    where metric = 'revenue'
+),
+
+final as (
+    select
+        opportunity_months.month,
+        coalesce(month_totals.won_count, 0) as won_count,
+        coalesce(month_totals.won_amount, 0) as won_amount,
+        coalesce(month_totals.lost_count, 0) as lost_count,
+        coalesce(month_totals.lost_amount, 0) as lost_amount,
+        {{ ratio('month_totals.won_count', 'month_totals.won_count + month_totals.lost_count') }} as win_rate,
+        cast(round(month_totals.avg_cycle_days, 1) as decimal(9, 1)) as avg_cycle_days,
+        coalesce(month_totals.open_pipeline, 0) as open_pipeline,
+        coalesce(month_totals.next_month_pipeline, 0) as next_month_pipeline,
+        next_month_revenue_targets.next_month_revenue_target,
+        {{ ratio(
+            'coalesce(month_totals.next_month_pipeline, 0)',
+            'next_month_revenue_targets.next_month_revenue_target',
+        ) }} as pipeline_coverage
+    from opportunity_months
+    left join month_totals
+        on opportunity_months.month = month_totals.month
+    left join next_month_revenue_targets
+        on opportunity_months.month = next_month_revenue_targets.month
+)
+
+select * from final

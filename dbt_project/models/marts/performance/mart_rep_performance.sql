@@ -1,0 +1,127 @@
+-- One row per rep of M's sales_reps snapshot: sales (0 when none), revenue
+-- target, opportunities closed in M, comparisons with M-1 / M-12 and ranks.
+
+with rep_roster as (
+    select * from {{ ref('int_performance__rep_roster') }}
+    where {{ in_sales_window('month') }}
+),
+
+rep_sales as (
+    select * from {{ ref('int_performance__rep_sales_monthly') }}
+    where {{ in_sales_window_and_comparisons('month', [1, 12]) }}
+),
+
+loaded_months as (
+    select month from {{ ref('int_sales__loaded_months') }}
+    where {{ in_sales_window_and_comparisons('month', [1, 12]) }}
+),
+
+targets as (
+    select * from {{ ref('int_performance__targets_resolved') }}
+    where {{ in_sales_window('month') }}
+),
+
+rep_opportunities as (
+    select * from {{ ref('int_performance__rep_opportunities_monthly') }}
+    where {{ in_sales_window('month') }}
+),
+
+opportunity_months as (
+    select month from {{ ref('int_sales__loaded_months') }}
+    where
+        opportunities_provided
+        and {{ in_sales_window('month') }}
+),
+
+rep_revenue_targets as (
+    select
+        month,
+        scope_id as rep_id,
+        target_value as revenue_target
+    from targets
+    where scope = 'rep' and metric = 'revenue'
+),
+
+with_metrics as (
+    select
+        rep_roster.month,
+        rep_roster.rep_id,
+        rep_roster.rep_name,
+        rep_roster.team_id,
+        rep_roster.team_name,
+        rep_roster.hire_date,
+        rep_roster.is_active,
+        {{ month_index('rep_roster.month') }} - {{ month_index('rep_roster.hire_date') }}
+            as tenure_months,
+        coalesce(rep_sales.revenue, 0) as revenue,
+        coalesce(rep_sales.orders, 0) as orders,
+        coalesce(rep_sales.active_customers, 0) as active_customers,
+        coalesce(rep_sales.new_customers, 0) as new_customers,
+        rep_revenue_targets.revenue_target,
+        -- Opportunity counts exist only for months whose opportunities file was provided.
+        case when opportunity_months.month is not null then coalesce(rep_opportunities.won_count, 0) end
+            as won_count,
+        case when opportunity_months.month is not null then coalesce(rep_opportunities.lost_count, 0) end
+            as lost_count,
+        -- A rep's revenue in a loaded month without their orders is 0; in a month
+        -- never loaded it is unknown (null), so the comparison is null.
+        case when prev_month.month is not null then coalesce(prev_revenue.revenue, 0) end as revenue_prev,
+        case when ly_month.month is not null then coalesce(ly_revenue.revenue, 0) end as revenue_ly
+    from rep_roster
+    left join rep_sales
+        on
+            rep_roster.month = rep_sales.month
+            and rep_roster.rep_id = rep_sales.rep_id
+    left join rep_revenue_targets
+        on
+            rep_roster.month = rep_revenue_targets.month
+            and rep_roster.rep_id = rep_revenue_targets.rep_id
+    left join opportunity_months
+        on rep_roster.month = opportunity_months.month
+    left join rep_opportunities
+        on
+            rep_roster.month = rep_opportunities.month
+            and rep_roster.rep_id = rep_opportunities.rep_id
+    left join loaded_months as prev_month
+        on prev_month.month = {{ add_months('rep_roster.month', -1) }}
+    left join rep_sales as prev_revenue
+        on
+            prev_month.month = prev_revenue.month
+            and rep_roster.rep_id = prev_revenue.rep_id
+    left join loaded_months as ly_month
+        on ly_month.month = {{ add_months('rep_roster.month', -12) }}
+    left join rep_sales as ly_revenue
+        on
+            ly_month.month = ly_revenue.month
+            and rep_roster.rep_id = ly_revenue.rep_id
+),
+
+final as (
+    select
+        month,
+        rep_id,
+        rep_name,
+        team_id,
+        team_name,
+        hire_date,
+        is_active,
+        tenure_months,
+        revenue,
+        orders,
+        active_customers,
+        new_customers,
+        revenue_target,
+        {{ ratio('revenue', 'revenue_target') }} as revenue_attainment,
+        won_count,
+        lost_count,
+        {{ ratio('won_count', 'won_count + lost_count') }} as win_rate,
+        revenue_prev,
+        revenue_ly,
+        {{ pct_change('revenue', 'revenue_prev') }} as revenue_mom_pct,
+        {{ pct_change('revenue', 'revenue_ly') }} as revenue_yoy_pct,
+        rank() over (partition by month order by revenue desc) as rank_in_company,
+        rank() over (partition by month, team_id order by revenue desc) as rank_in_team
+    from with_metrics
+)
+
+select * from final

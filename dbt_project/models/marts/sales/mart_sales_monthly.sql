@@ -1,0 +1,220 @@
+-- Read the window plus the twelve months before it: M-1 and M-12 are the
+-- comparison bases.
+with loaded_months as (
+    select month from {{ ref('int_sales__loaded_months') }}
+    where {{ in_sales_window('month', 12) }}
+),
+
+orders as (
+    select * from {{ ref('fct_orders') }}
+    where {{ in_sales_window('month', 12) }}
+),
+
+order_lines as (
+    select * from {{ ref('fct_order_lines') }}
+    where {{ in_sales_window('month', 12) }}
+),
+
+-- An order counts once in each category it has a line in, with the revenue
+-- of those lines only, so category revenue splits the order exactly.
+order_categories as (
+    select
+        month,
+        order_id,
+        customer_id,
+        status,
+        coalesce(category, 'unknown') as category,
+        sum(line_revenue) as revenue
+    from order_lines
+    group by month, order_id, customer_id, status, coalesce(category, 'unknown')
+),
+
+-- One row per order and grain it belongs to (a grain value the CRM left
+-- empty is reported as 'unknown').
+order_grains as (
+    select
+        month,
+        'region' as grain,
+        coalesce(region, 'unknown') as grain_value,
+        order_id,
+        customer_id,
+        status,
+        revenue
+    from orders
+    union all
+    select
+        month,
+        'channel' as grain,
+        coalesce(channel, 'unknown') as grain_value,
+        order_id,
+        customer_id,
+        status,
+        revenue
+    from orders
+    union all
+    select
+        month,
+        'segment' as grain,
+        coalesce(segment, 'unknown') as grain_value,
+        order_id,
+        customer_id,
+        status,
+        revenue
+    from orders
+    union all
+    select
+        month,
+        'team' as grain,
+        coalesce(team_id, 'unknown') as grain_value,
+        order_id,
+        customer_id,
+        status,
+        revenue
+    from orders
+    union all
+    select
+        month,
+        'rep' as grain,
+        coalesce(rep_id, 'unknown') as grain_value,
+        order_id,
+        customer_id,
+        status,
+        revenue
+    from orders
+    union all
+    select
+        month,
+        'category' as grain,
+        category as grain_value,
+        order_id,
+        customer_id,
+        status,
+        revenue
+    from order_categories
+),
+
+grain_metrics as (
+    select
+        month,
+        grain,
+        grain_value,
+        sum(case when status = 'completed' then revenue else 0 end) as revenue,
+        count(distinct case when status = 'completed' then order_id end) as orders,
+        count(distinct case when status = 'completed' then customer_id end) as active_customers,
+        count(distinct case when status = 'cancelled' then order_id end) as cancelled_orders,
+        count(distinct case when status = 'returned' then order_id end) as returned_orders,
+        sum(case when status = 'returned' then revenue else 0 end) as returned_revenue
+    from order_grains
+    group by month, grain, grain_value
+),
+
+-- The company row exists for every loaded month, orders or not.
+company_metrics as (
+    select
+        loaded_months.month,
+        'company' as grain,
+        null as grain_value,
+        coalesce(sum(case when orders.status = 'completed' then orders.revenue end), 0) as revenue,
+        count(distinct case when orders.status = 'completed' then orders.order_id end) as orders,
+        count(distinct case when orders.status = 'completed' then orders.customer_id end) as active_customers,
+        count(distinct case when orders.status = 'cancelled' then orders.order_id end) as cancelled_orders,
+        count(distinct case when orders.status = 'returned' then orders.order_id end) as returned_orders,
+        coalesce(sum(case when orders.status = 'returned' then orders.revenue end), 0) as returned_revenue
+    from loaded_months
+    left join orders on loaded_months.month = orders.month
+    group by loaded_months.month
+),
+
+all_metrics as (
+    select * from company_metrics
+    union all
+    select * from grain_metrics
+),
+
+with_aov as (
+    select
+        *,
+        {{ decimal_ratio('revenue', 'orders') }} as aov
+    from all_metrics
+),
+
+-- A grain absent in a loaded base month had no sales then: its counts are 0
+-- there; its average order value stays null. Bases of months not loaded stay
+-- null, so their pct is null too.
+compared as (
+    select
+        current_month.*,
+        case
+            when prev_month.month is not null then coalesce(prev_metrics.revenue, 0)
+        end as revenue_prev,
+        case
+            when prev_month.month is not null then coalesce(prev_metrics.orders, 0)
+        end as orders_prev,
+        case
+            when prev_month.month is not null then prev_metrics.aov
+        end as aov_prev,
+        case
+            when prev_month.month is not null then coalesce(prev_metrics.active_customers, 0)
+        end as active_customers_prev,
+        case
+            when ly_month.month is not null then coalesce(ly_metrics.revenue, 0)
+        end as revenue_ly,
+        case
+            when ly_month.month is not null then coalesce(ly_metrics.orders, 0)
+        end as orders_ly,
+        case
+            when ly_month.month is not null then ly_metrics.aov
+        end as aov_ly,
+        case
+            when ly_month.month is not null then coalesce(ly_metrics.active_customers, 0)
+        end as active_customers_ly
+    from with_aov as current_month
+    left join loaded_months as prev_month
+        on prev_month.month = {{ add_months('current_month.month', -1) }}
+    left join with_aov as prev_metrics
+        on
+            prev_month.month = prev_metrics.month
+            and current_month.grain = prev_metrics.grain
+            and current_month.grain_value is not distinct from prev_metrics.grain_value
+    left join loaded_months as ly_month
+        on ly_month.month = {{ add_months('current_month.month', -12) }}
+    left join with_aov as ly_metrics
+        on
+            ly_month.month = ly_metrics.month
+            and current_month.grain = ly_metrics.grain
+            and current_month.grain_value is not distinct from ly_metrics.grain_value
+    where {{ in_sales_window('current_month.month') }}
+),
+
+final as (
+    select
+        month,
+        grain,
+        grain_value,
+        {{ money('revenue') }} as revenue,
+        orders,
+        {{ money('aov') }} as aov,
+        active_customers,
+        cancelled_orders,
+        returned_orders,
+        {{ money('returned_revenue') }} as returned_revenue,
+        {{ money('revenue_prev') }} as revenue_prev,
+        {{ money('revenue_ly') }} as revenue_ly,
+        {{ pct_change('revenue', 'revenue_prev') }} as revenue_mom_pct,
+        {{ pct_change('revenue', 'revenue_ly') }} as revenue_yoy_pct,
+        orders_prev,
+        orders_ly,
+        {{ pct_change('orders', 'orders_prev') }} as orders_mom_pct,
+        {{ pct_change('orders', 'orders_ly') }} as orders_yoy_pct,
+        {{ money('aov_prev') }} as aov_prev,
+        {{ money('aov_ly') }} as aov_ly,
+        {{ pct_change('aov', 'aov_prev') }} as aov_mom_pct,
+        {{ pct_change('aov', 'aov_ly') }} as aov_yoy_pct,
+        active_customers_prev,
+        active_customers_ly,
+        {{ pct_change('active_customers', 'active_customers_prev') }} as active_customers_mom_pct,
+        {{ pct_change('active_customers', 'active_customers_ly') }} as active_customers_yoy_pct
+    from compared
+)
+
+select * from final

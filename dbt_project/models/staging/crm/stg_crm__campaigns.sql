@@ -1,0 +1,18 @@
+with source as (
+    select * from {{ source('crm', 'campaigns') }}
+),
+
+final as (
+    select
+        campaign_id,
+        name as campaign_name,
+        type as campaign_type,
+        channel,
+        start_date,
+        end_date,
+        spend,
+        batch_month
+    from source
+)
+
+select * from final

@@ -1,0 +1,13 @@
+with source as (
+    select * from {{ source('crm', 'notes') }}
+),
+
+final as (
+    select
+        batch_month,
+        section,
+        body
+    from source
+)
+
+select * from final

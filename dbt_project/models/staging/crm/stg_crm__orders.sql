@@ -1,0 +1,18 @@
+with source as (
+    select * from {{ source('crm', 'orders') }}
+),
+
+final as (
+    select
+        order_id,
+        order_date,
+        customer_id,
+        rep_id,
+        channel,
+        campaign_id,
+        status,
+        batch_month
+    from source
+)
+
+select * from final

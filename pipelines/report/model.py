@@ -1,0 +1,361 @@
+"""The report's data model: everything the templates show for one month.
+
+Every number is read from the marts (or counted in SQL over them) by query.py;
+templates only format and arrange it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+class CrmText(str):
+    """Text that came from the database (CRM names, notes, codes).
+
+    Marked so the Markdown renderer escapes it; HTML autoescaping covers every
+    string anyway.
+    """
+
+
+Number = float | None
+
+
+@dataclass(frozen=True)
+class Kpi:
+    metric: str
+    value: Number
+    prev: Number
+    ly: Number
+    mom_pct: Number
+    yoy_pct: Number
+
+
+@dataclass(frozen=True)
+class Mover:
+    """Revenue change of one value of a grain (a region, a channel, ...)."""
+
+    grain: str
+    value: str
+    revenue: Number
+    delta: Number
+    pct: Number
+
+
+@dataclass(frozen=True)
+class MoverPair:
+    """The biggest growth and the biggest decline of a grain for one comparison."""
+
+    grain: str
+    comparison: str  # 'mom' | 'yoy'
+    growth: Mover | None
+    decline: Mover | None
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    month: dt.date
+    revenue: Number
+    revenue_ly: Number
+
+
+@dataclass(frozen=True)
+class CustomerStat:
+    metric: str
+    value: Number
+    prev: Number
+    mom_delta: Number
+
+
+@dataclass(frozen=True)
+class CustomerFlowPoint:
+    month: dt.date
+    new: Number
+    retained: Number
+    reactivated: Number
+    churned: Number
+
+
+@dataclass(frozen=True)
+class Satisfaction:
+    segment: str | None
+    responses: Number
+    promoters: Number
+    passives: Number
+    detractors: Number
+    nps: Number
+    csat_avg: Number
+    nps_prev: Number
+    csat_avg_prev: Number
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    scope: str
+    scope_id: str | None
+    metric: str
+    target_value: Number
+    actual: Number
+    attainment: Number
+    gap: Number
+
+
+@dataclass(frozen=True)
+class TeamRow:
+    team_id: str
+    team_name: str | None
+    manager_name: str | None
+    reps: Number
+    revenue: Number
+    orders: Number
+    active_customers: Number
+    new_customers: Number
+    revenue_target: Number
+    revenue_attainment: Number
+    win_rate: Number
+    revenue_mom_pct: Number
+    revenue_yoy_pct: Number
+    reps_at_or_above_target: Number
+    reps_below_80pct: Number
+
+
+@dataclass(frozen=True)
+class RepRow:
+    rep_id: str
+    rep_name: str | None
+    team_id: str | None
+    team_name: str | None
+    tenure_months: Number
+    revenue: Number
+    orders: Number
+    active_customers: Number
+    new_customers: Number
+    revenue_target: Number
+    revenue_attainment: Number
+    won_count: Number
+    lost_count: Number
+    win_rate: Number
+    revenue_mom_pct: Number
+    revenue_yoy_pct: Number
+    rank_in_company: Number
+    rank_in_team: Number
+
+
+@dataclass(frozen=True)
+class AttainmentBands:
+    """Reps by revenue attainment band; reps without a target are counted apart."""
+
+    at_or_above: int
+    between_80_and_100: int
+    below_80: int
+    without_target: int
+    lowest: Number
+    median: Number
+    highest: Number
+
+
+@dataclass(frozen=True)
+class RampGroup:
+    group: str  # 'new_hire' | 'tenured'
+    reps: int
+    avg_revenue: Number
+    avg_attainment: Number
+
+
+@dataclass(frozen=True)
+class GapDriver:
+    dimension: str
+    dimension_value: str | None
+    revenue: Number
+    revenue_ly: Number
+    delta_vs_ly: Number
+    revenue_target: Number
+    gap_vs_target: Number
+    share_of_company_delta: Number
+
+
+@dataclass(frozen=True)
+class MarketRow:
+    region: str | None
+    revenue: Number
+    market_size: Number
+    market_share: Number
+    market_share_prev: Number
+    market_size_mom_pct: Number
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    won_count: Number
+    won_amount: Number
+    lost_count: Number
+    lost_amount: Number
+    win_rate: Number
+    avg_cycle_days: Number
+    open_pipeline: Number
+    next_month_pipeline: Number
+    next_month_revenue_target: Number
+    pipeline_coverage: Number
+
+
+@dataclass(frozen=True)
+class LostGroup:
+    """Lost opportunities of one reason or one competitor."""
+
+    name: str | None
+    lost_count: Number
+    lost_amount: Number
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    campaign_id: str
+    campaign_name: str | None
+    campaign_type: str | None
+    channel: str | None
+    spend: Number
+    attributed_revenue: Number
+    attributed_orders: Number
+    roas: Number
+    roi: Number
+
+
+@dataclass(frozen=True)
+class ChannelRow:
+    channel: str
+    revenue: Number
+    orders: Number
+    aov: Number
+    share: Number
+    revenue_mom_pct: Number
+    revenue_yoy_pct: Number
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    metric: str
+    proposed_target: Number
+    method: str | None
+    provided_target: Number
+    inputs: tuple[tuple[str, object], ...]
+
+
+@dataclass(frozen=True)
+class CheckRow:
+    entity: str | None
+    check_name: str
+    rule: str | None
+    severity: str
+    passed: bool
+    failing_count: Number
+    message: str | None
+
+
+@dataclass(frozen=True)
+class LoadRow:
+    entity: str
+    source_file: str | None
+    status: str
+    rows_loaded: Number
+    errors: Number
+    warnings: Number
+
+
+@dataclass(frozen=True)
+class DataQuality:
+    run_id: str | None
+    checks: tuple[CheckRow, ...]
+    loads: tuple[LoadRow, ...]
+
+    @property
+    def failed_errors(self) -> int:
+        return sum(1 for c in self.checks if not c.passed and c.severity == "error")
+
+    @property
+    def failed_warnings(self) -> int:
+        return sum(1 for c in self.checks if not c.passed and c.severity == "warning")
+
+    @property
+    def passed(self) -> int:
+        return sum(1 for c in self.checks if c.passed)
+
+    @property
+    def status(self) -> str:
+        if not self.checks:
+            return "no_checks"
+        if self.failed_errors:
+            return "failed"
+        return "warnings" if self.failed_warnings else "passed"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A rule that fired: the numbers that triggered it and who should act by when."""
+
+    rule: str
+    subject: str | None  # the KPI, channel, campaign, team or rep it is about
+    values: dict[str, Number]  # the triggering numbers and the threshold, by name
+    owner: str | None  # a person (team manager) when the data names one
+    owner_role: str | None  # otherwise the role configured for the rule
+    due: dt.date
+
+
+@dataclass(frozen=True)
+class Header:
+    month: dt.date
+    company_name: str
+    currency: str
+    window_from: dt.date | None
+    window_to: dt.date | None
+    generated_at: dt.datetime
+    run_id: str
+
+
+@dataclass(frozen=True)
+class ReportModel:
+    header: Header
+    provided: dict[str, bool]
+    kpis: tuple[Kpi, ...]
+    status_counts: dict[str, Number]
+    movers: tuple[MoverPair, ...]
+    trend: tuple[TrendPoint, ...]
+    customers: tuple[CustomerStat, ...]
+    customer_flow: tuple[CustomerFlowPoint, ...]
+    satisfaction: tuple[Satisfaction, ...]
+    targets: tuple[TargetRow, ...]
+    teams: tuple[TeamRow, ...]
+    reps: tuple[RepRow, ...]
+    bands: AttainmentBands
+    ramp: tuple[RampGroup, ...]
+    gap_drivers: tuple[GapDriver, ...]
+    market: tuple[MarketRow, ...]
+    pipeline: Pipeline | None
+    pipeline_prev: Pipeline | None
+    lost_by_reason: tuple[LostGroup, ...]
+    lost_to_competitors: tuple[LostGroup, ...]
+    campaigns: tuple[CampaignRow, ...]
+    campaign_spend: Number
+    campaign_spend_prev: Number
+    channels: tuple[ChannelRow, ...]
+    plan: tuple[PlanRow, ...]
+    notes: dict[str, str]
+    quality: DataQuality
+    findings: tuple[Finding, ...] = field(default=())  # filled by rules.evaluate
+
+    def kpi(self, metric: str) -> Kpi | None:
+        return next((k for k in self.kpis if k.metric == metric), None)
+
+    def customer(self, metric: str) -> CustomerStat | None:
+        return next((c for c in self.customers if c.metric == metric), None)
+
+    @property
+    def company_targets(self) -> tuple[TargetRow, ...]:
+        return tuple(t for t in self.targets if t.scope == "company")
+
+    @property
+    def company_satisfaction(self) -> Satisfaction | None:
+        return next((s for s in self.satisfaction if s.segment is None), None)
+
+    @property
+    def company_market(self) -> MarketRow | None:
+        return next((m for m in self.market if m.region is None), None)

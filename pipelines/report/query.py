@@ -1,0 +1,364 @@
+"""Query layer: reads the marts, raw and ops tables of one month into a ReportModel.
+
+Numbers come from the marts as they are; the only arithmetic here is what the
+marts leave to the reader (deltas, shares, counts over mart rows), done in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import duckdb
+
+from pipelines.report import model as m
+from pipelines.report.months import add_months, month_window
+
+TREND_MONTHS = 13
+MOVER_GRAINS = ("region", "channel", "category", "segment")
+KPI_METRICS = ("revenue", "orders", "aov", "active_customers")
+CUSTOMER_METRICS = (
+    "new_customers",
+    "retained_customers",
+    "reactivated_customers",
+    "churned_customers",
+    "base_customers",
+    "repeat_purchase_rate",
+    "churn_rate",
+)
+NEW_HIRE_MONTHS = 6  # report.md: "reps hired in the last 6 months vs tenured"
+PLAN_COLUMNS = ("month", "plan_month", "metric", "proposed_target", "method", "provided_target")
+
+
+def _clean(value: object) -> object:
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, str):
+        return m.CrmText(value)
+    return value
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: tuple = ()) -> list[dict]:
+    cursor = con.execute(sql, list(params))
+    names = [d[0] for d in cursor.description]
+    return [{n: _clean(v) for n, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+
+
+def _build(cls: type, row: dict) -> object:
+    """A model dataclass from the row's columns of the same names."""
+    return cls(**{name: row.get(name) for name in cls.__dataclass_fields__})
+
+
+def company_sales(con: duckdb.DuckDBPyConnection, month: dt.date) -> dict | None:
+    rows = _rows(con, "select * from marts.mart_sales_monthly where grain = 'company' and month = ?", (month,))
+    return rows[0] if rows else None
+
+
+def _kpis(row: dict | None) -> tuple[m.Kpi, ...]:
+    row = row or {}
+    return tuple(
+        m.Kpi(
+            k,
+            row.get(k),
+            row.get(f"{k}_prev"),
+            row.get(f"{k}_ly"),
+            row.get(f"{k}_mom_pct"),
+            row.get(f"{k}_yoy_pct"),
+        )
+        for k in KPI_METRICS
+    )
+
+
+def _movers(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.MoverPair, ...]:
+    rows = _rows(
+        con,
+        """
+        select grain, grain_value, revenue,
+               revenue - revenue_prev as mom_delta, revenue_mom_pct as mom_pct,
+               revenue - revenue_ly as yoy_delta, revenue_yoy_pct as yoy_pct
+        from marts.mart_sales_monthly
+        where month = ? and grain in ('region', 'channel', 'category', 'segment')
+        order by grain, grain_value
+        """,
+        (month,),
+    )
+    pairs = []
+    for grain in MOVER_GRAINS:
+        for comparison in ("mom", "yoy"):
+            movers = [
+                m.Mover(grain, r["grain_value"], r["revenue"], r[f"{comparison}_delta"], r[f"{comparison}_pct"])
+                for r in rows
+                if r["grain"] == grain and r[f"{comparison}_delta"] is not None
+            ]
+            ups = [x for x in movers if x.delta > 0]
+            downs = [x for x in movers if x.delta < 0]
+            growth = max(ups, key=lambda x: x.delta) if ups else None
+            decline = min(downs, key=lambda x: x.delta) if downs else None
+            pairs.append(m.MoverPair(grain, comparison, growth, decline))
+    return tuple(pairs)
+
+
+def _trend(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.TrendPoint, ...]:
+    months = month_window(month, TREND_MONTHS)
+    rows = _rows(
+        con,
+        """
+        select month, revenue, revenue_ly from marts.mart_sales_monthly
+        where grain = 'company' and month between ? and ?
+        """,
+        (months[0], months[-1]),
+    )
+    by_month = {r["month"]: r for r in rows}
+    return tuple(
+        m.TrendPoint(mo, by_month.get(mo, {}).get("revenue"), by_month.get(mo, {}).get("revenue_ly")) for mo in months
+    )
+
+
+def _customers(con: duckdb.DuckDBPyConnection, month: dt.date):
+    months = month_window(month, TREND_MONTHS)
+    rows = _rows(
+        con,
+        "select * from marts.mart_customers_monthly where segment is null and month between ? and ?",
+        (months[0], months[-1]),
+    )
+    by_month = {r["month"]: r for r in rows}
+    now, prev = by_month.get(month, {}), by_month.get(add_months(month, -1), {})
+    stats = []
+    for metric in CUSTOMER_METRICS:
+        value, before = now.get(metric), prev.get(metric)
+        delta = value - before if value is not None and before is not None else None
+        stats.append(m.CustomerStat(metric, value, before, delta))
+    flow = tuple(
+        m.CustomerFlowPoint(
+            mo,
+            by_month.get(mo, {}).get("new_customers"),
+            by_month.get(mo, {}).get("retained_customers"),
+            by_month.get(mo, {}).get("reactivated_customers"),
+            by_month.get(mo, {}).get("churned_customers"),
+        )
+        for mo in months
+    )
+    return tuple(stats), flow
+
+
+def _bands(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.AttainmentBands:
+    row = _rows(
+        con,
+        """
+        select count(*) filter (where revenue_attainment >= 1) as at_or_above,
+               count(*) filter (where revenue_attainment >= 0.8 and revenue_attainment < 1)
+                   as between_80_and_100,
+               count(*) filter (where revenue_attainment < 0.8) as below_80,
+               count(*) filter (where revenue_attainment is null) as without_target,
+               min(revenue_attainment) as lowest,
+               median(revenue_attainment) as median,
+               max(revenue_attainment) as highest
+        from marts.mart_rep_performance where month = ?
+        """,
+        (month,),
+    )[0]
+    return _build(m.AttainmentBands, row)
+
+
+def _ramp(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.RampGroup, ...]:
+    rows = _rows(
+        con,
+        """
+        select case when tenure_months < ? then 'new_hire' else 'tenured' end as "group",
+               count(*) as reps, avg(revenue) as avg_revenue, avg(revenue_attainment) as avg_attainment
+        from marts.mart_rep_performance where month = ? and tenure_months is not null
+        group by 1 order by 1
+        """,
+        (NEW_HIRE_MONTHS, month),
+    )
+    return tuple(_build(m.RampGroup, r) for r in rows)
+
+
+def _gap_drivers(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.GapDriver, ...]:
+    """Gap drivers, largest shortfall first; team ids shown as the team's name."""
+    rows = _rows(
+        con,
+        """
+        select g.dimension, coalesce(t.team_name, g.dimension_value) as dimension_value, g.revenue,
+               g.revenue_ly, g.delta_vs_ly, g.revenue_target, g.gap_vs_target, g.share_of_company_delta
+        from marts.mart_gap_drivers g
+        left join marts.mart_team_performance t
+            on g.dimension = 'team' and t.team_id = g.dimension_value and t.month = g.month
+        where g.month = ?
+        order by g.delta_vs_ly nulls last, g.dimension, g.dimension_value
+        """,
+        (month,),
+    )
+    return tuple(_build(m.GapDriver, r) for r in rows)
+
+
+def _pipeline(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.Pipeline | None:
+    rows = _rows(con, "select * from marts.mart_pipeline_monthly where month = ?", (month,))
+    return _build(m.Pipeline, rows[0]) if rows else None
+
+
+def _lost(con: duckdb.DuckDBPyConnection, month: dt.date, column: str, where: str):
+    rows = _rows(
+        con,
+        f"""
+        select {column} as name, sum(lost_count) as lost_count, sum(lost_amount) as lost_amount
+        from marts.mart_lost_reasons_monthly where month = ? and {where}
+        group by 1 order by lost_amount desc nulls last, name
+        """,
+        (month,),
+    )
+    return tuple(_build(m.LostGroup, r) for r in rows)
+
+
+def _campaign_spend(con: duckdb.DuckDBPyConnection, month: dt.date) -> float | None:
+    return _rows(con, "select sum(spend) as spend from marts.mart_campaign_performance where month = ?", (month,))[0][
+        "spend"
+    ]
+
+
+def _channels(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.ChannelRow, ...]:
+    rows = _rows(
+        con,
+        """
+        select c.grain_value as channel, c.revenue, c.orders, c.aov,
+               c.revenue / nullif(t.revenue, 0) as share, c.revenue_mom_pct, c.revenue_yoy_pct
+        from marts.mart_sales_monthly c
+        left join marts.mart_sales_monthly t on t.month = c.month and t.grain = 'company'
+        where c.month = ? and c.grain = 'channel'
+        order by c.revenue desc nulls last, channel
+        """,
+        (month,),
+    )
+    return tuple(_build(m.ChannelRow, r) for r in rows)
+
+
+def _plan(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.PlanRow, ...]:
+    rows = _rows(con, "select * from marts.mart_next_month_plan where month = ? order by metric", (month,))
+    return tuple(
+        m.PlanRow(
+            r["metric"],
+            r["proposed_target"],
+            r["method"],
+            r["provided_target"],
+            tuple((m.CrmText(k), v) for k, v in r.items() if k not in PLAN_COLUMNS),
+        )
+        for r in rows
+    )
+
+
+def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQuality:
+    """Check and load results of the latest run that checked the month."""
+    latest = _rows(
+        con,
+        "select run_id from ops.check_results where batch_month = ? order by checked_at desc limit 1",
+        (month,),
+    )
+    run_id = latest[0]["run_id"] if latest else None
+    checks = _rows(
+        con,
+        """
+        select entity, check_name, rule, severity, passed, failing_count, message
+        from ops.check_results where batch_month = ? and run_id = ?
+        order by passed, severity, entity, check_name
+        """,
+        (month, run_id),
+    )
+    loads = _rows(
+        con,
+        """
+        select entity, source_file, status, rows_loaded, errors, warnings from ops.load_log
+        where batch_month = ? and run_id = (
+            select run_id from ops.load_log where batch_month = ? order by logged_at desc limit 1)
+        order by entity
+        """,
+        (month, month),
+    )
+    return m.DataQuality(
+        run_id, tuple(_build(m.CheckRow, r) for r in checks), tuple(_build(m.LoadRow, r) for r in loads)
+    )
+
+
+def _header(con, month, company_name, currency, generated_at, run_id) -> m.Header:
+    window = _rows(con, "select min(batch_month) as first, max(batch_month) as last from raw.extract_files")[0]
+    return m.Header(
+        month,
+        m.CrmText(company_name),
+        m.CrmText(currency),
+        window["first"],
+        window["last"],
+        generated_at,
+        m.CrmText(run_id),
+    )
+
+
+def _by_month(con: duckdb.DuckDBPyConnection, table: str, cls: type, month: dt.date, order: str):
+    rows = _rows(con, f"select * from marts.{table} where month = ? order by {order}", (month,))
+    return tuple(_build(cls, r) for r in rows)
+
+
+def load_model(
+    con: duckdb.DuckDBPyConnection,
+    month: dt.date,
+    *,
+    company_name: str,
+    currency: str,
+    generated_at: dt.datetime,
+    run_id: str,
+) -> m.ReportModel:
+    sales = company_sales(con, month)
+    customers, flow = _customers(con, month)
+    provided = {
+        r["entity"]: bool(r["provided"])
+        for r in _rows(con, "select entity, provided from raw.extract_files where batch_month = ?", (month,))
+    }
+    notes = {
+        r["section"]: r["body"]
+        for r in _rows(con, "select section, body from raw.notes where batch_month = ?", (month,))
+    }
+    return m.ReportModel(
+        header=_header(con, month, company_name, currency, generated_at, run_id),
+        provided=provided,
+        kpis=_kpis(sales),
+        status_counts={k: (sales or {}).get(k) for k in ("cancelled_orders", "returned_orders", "returned_revenue")},
+        movers=_movers(con, month),
+        trend=_trend(con, month),
+        customers=customers,
+        customer_flow=flow,
+        satisfaction=_by_month(con, "mart_satisfaction_monthly", m.Satisfaction, month, "segment nulls first"),
+        targets=_by_month(con, "mart_target_attainment", m.TargetRow, month, "scope, scope_id, metric"),
+        teams=_by_month(
+            con,
+            "mart_team_performance",
+            m.TeamRow,
+            month,
+            "revenue_attainment desc nulls last, revenue desc nulls last, team_id",
+        ),
+        reps=_by_month(
+            con,
+            "mart_rep_performance",
+            m.RepRow,
+            month,
+            "revenue_attainment desc nulls last, revenue desc nulls last, rep_id",
+        ),
+        bands=_bands(con, month),
+        ramp=_ramp(con, month),
+        gap_drivers=_gap_drivers(con, month),
+        market=_by_month(con, "mart_market_share", m.MarketRow, month, "region nulls first"),
+        pipeline=_pipeline(con, month),
+        pipeline_prev=_pipeline(con, add_months(month, -1)),
+        lost_by_reason=_lost(con, month, "lost_reason", "true"),
+        lost_to_competitors=_lost(con, month, "competitor", "lost_reason = 'competitor'"),
+        campaigns=_by_month(
+            con,
+            "mart_campaign_performance",
+            m.CampaignRow,
+            month,
+            "roas desc nulls last, attributed_revenue desc nulls last, campaign_id",
+        ),
+        campaign_spend=_campaign_spend(con, month),
+        campaign_spend_prev=_campaign_spend(con, add_months(month, -1)),
+        channels=_channels(con, month),
+        plan=_plan(con, month),
+        notes=notes,
+        quality=load_quality(con, month),
+    )

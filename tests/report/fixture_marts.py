@@ -1,0 +1,289 @@
+"""Hand-written marts, raw and ops tables for the report tests (report month 2025-02).
+
+The numbers are chosen so the expected report values can be worked out by hand
+(see the comments), and so every rule in rules.toml fires exactly where stated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import duckdb
+
+from pipelines.report.months import add_months
+
+MONTH = dt.date(2025, 2, 1)
+PREV = dt.date(2025, 1, 1)
+FIRST = dt.date(2024, 1, 1)
+HOSTILE_REP = "<script>alert(1)</script>"
+HOSTILE_TEAM = "*x* | y"
+
+# Company revenue, orders, active customers for 2024-01 .. 2025-02 (14 months).
+# M = 12,345.5 / 9 / 8; M-1 = 14,000 / 14 / 10; M-12 = 11,000 / 10 / 8.
+COMPANY = [
+    (10000, 10, 8),
+    (11000, 10, 8),
+    (10500, 10, 8),
+    (12000, 10, 8),
+    (12500, 10, 8),
+    (13000, 10, 8),
+    (12800, 10, 8),
+    (13500, 10, 8),
+    (14200, 10, 8),
+    (13900, 10, 8),
+    (15000, 10, 8),
+    (16000, 10, 8),
+    (14000, 14, 10),
+    (12345.5, 9, 8),
+]
+SALES_METRICS = ("revenue", "orders", "aov", "active_customers")
+
+
+def _pct(now, base):
+    return None if now is None or base in (None, 0) else (now - base) / base
+
+
+def _sales_row(month, grain, value, now: dict, prev: dict, ly: dict, statuses=(0, 0, 0)) -> tuple:
+    row = [month, grain, value] + [now.get(m) for m in SALES_METRICS] + list(statuses)
+    for metric in SALES_METRICS:
+        row += [
+            prev.get(metric),
+            ly.get(metric),
+            _pct(now.get(metric), prev.get(metric)),
+            _pct(now.get(metric), ly.get(metric)),
+        ]
+    return tuple(row)
+
+
+def _kpis(revenue, orders, active):
+    return {
+        "revenue": revenue,
+        "orders": orders,
+        "aov": revenue / orders if orders else None,
+        "active_customers": active,
+    }
+
+
+def _sales_rows() -> list[tuple]:
+    months = [add_months(FIRST, i) for i in range(len(COMPANY))]
+    company = {mo: _kpis(*values) for mo, values in zip(months, COMPANY, strict=True)}
+    rows = [
+        _sales_row(
+            mo,
+            "company",
+            None,
+            company[mo],
+            company.get(add_months(mo, -1), {}),
+            company.get(add_months(mo, -12), {}),
+            (1, 1, 250) if mo == MONTH else (0, 0, 0),
+        )
+        for mo in months
+    ]
+    # grain rows of M as (grain, value, revenue, orders, revenue M-1, orders M-1, revenue M-12)
+    grains = [
+        ("channel", "online", 8000, 5, 7000, 7, 7000),
+        ("channel", "offline", 3000, 3, 5000, 5, 4000),  # -40.0% MoM: channel_decline fires
+        ("channel", "agent", 1345.5, 1, 2000, 2, None),  # no revenue last year: YoY n/a
+        ("region", "north", 7345.5, 5, 6000, 7, 5000),  # biggest MoM growth +1,345.50 (+22.4%)
+        ("region", "south", 5000, 4, 8000, 7, 6000),  # biggest MoM decline -3,000.00 (-37.5%)
+        ("category", "a", 10000, 7, 9000, 10, 8000),
+        ("category", "b", 2345.5, 3, 5000, 5, 3000),
+        ("segment", "smb", 6000, 5, 7000, 7, 5000),
+        ("segment", "enterprise", 6345.5, 4, 7000, 7, 6000),
+    ]
+    for grain, value, revenue, orders, revenue_prev, orders_prev, revenue_ly in grains:
+        rows.append(
+            _sales_row(
+                MONTH,
+                grain,
+                value,
+                _kpis(revenue, orders, None),
+                _kpis(revenue_prev, orders_prev, None),
+                {"revenue": revenue_ly},
+            )
+        )
+    return rows
+
+
+def _customer_rows() -> list[tuple]:
+    rows = []
+    for i in range(13):
+        mo = add_months(FIRST, i + 1)
+        if mo == MONTH:  # churn rate 0.2 vs 0.1: churn_rate_up fires (+10.0 pp)
+            rows.append((mo, None, 20, 8, 2, 5, 1, 4, 0.25, 0.2))
+        elif mo == PREV:
+            rows.append((mo, None, 20, 10, 3, 6, 1, 2, 0.3, 0.1))
+        else:
+            rows.append((mo, None, 18, 8, 2, 5, 1, 1, 5 / 18, 1 / 18))
+    rows.append((MONTH, "smb", 10, 5, 1, 3, 1, 2, 0.3, 0.2))
+    return rows
+
+
+def _plain_tables(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("create schema marts; create schema raw; create schema ops")
+    comparisons = ", ".join(
+        f"{m}_prev double, {m}_ly double, {m}_mom_pct double, {m}_yoy_pct double" for m in SALES_METRICS
+    )
+    con.execute(f"""
+        create table marts.mart_sales_monthly (month date, grain varchar, grain_value varchar,
+            revenue decimal(18,4), orders bigint, aov double, active_customers bigint,
+            cancelled_orders bigint,
+            returned_orders bigint, returned_revenue decimal(18,4), {comparisons})""")
+    con.executemany(f"insert into marts.mart_sales_monthly values ({', '.join(['?'] * 26)})", _sales_rows())
+    con.execute("""
+        create table marts.mart_customers_monthly (month date, segment varchar, base_customers bigint,
+            active_customers bigint, new_customers bigint, retained_customers bigint,
+            reactivated_customers bigint, churned_customers bigint, repeat_purchase_rate double,
+            churn_rate double)""")
+    con.executemany("insert into marts.mart_customers_monthly values (?,?,?,?,?,?,?,?,?,?)", _customer_rows())
+
+
+FIXTURE_SQL = f"""
+create table marts.fct_orders (order_id varchar, month date, order_date date, customer_id varchar,
+    rep_id varchar, team_id varchar, region varchar, segment varchar, channel varchar, campaign_id varchar,
+    status varchar, revenue decimal(18,4), lines bigint, is_first_order boolean);
+-- 9 completed orders of M: 8 x 1,000 + 4,345.5 = 12,345.5; one cancelled order does not count
+insert into marts.fct_orders
+    select 'o' || i, date '2025-02-01', date '2025-02-10', 'c' || i, 'r1', 't1', 'north', 'smb', 'online',
+           null, 'completed', 1000, 1, false from range(1, 9) t(i);
+insert into marts.fct_orders values
+    ('o9', date '2025-02-01', date '2025-02-11', 'c9', 'r1', 't1', 'north', 'smb', 'online', null,
+     'completed', 4345.5, 2, true),
+    ('o10', date '2025-02-01', date '2025-02-12', 'c9', 'r1', 't1', 'north', 'smb', 'online', null,
+     'cancelled', 500, 1, false);
+
+create table marts.mart_satisfaction_monthly (month date, segment varchar, responses bigint,
+    promoters bigint, passives bigint, detractors bigint, nps double, csat_avg double, nps_prev double,
+    csat_avg_prev double);
+-- NPS 20 vs 30 last month: nps_drop fires (10 points)
+insert into marts.mart_satisfaction_monthly values
+    (date '2025-02-01', null, 10, 5, 2, 3, 20, 4.1, 30, 4.3),
+    (date '2025-02-01', 'smb', 4, 2, 1, 1, 25, 4.25, null, null);
+
+create table marts.mart_target_attainment (month date, scope varchar, scope_id varchar, metric varchar,
+    target_value decimal(18,4), actual decimal(18,4), attainment double, gap decimal(18,4));
+insert into marts.mart_target_attainment values
+    (date '2025-02-01', 'company', null, 'revenue', 15000, 12345.5, 12345.5 / 15000, -2654.5),
+    (date '2025-02-01', 'company', null, 'orders', 9, 9, 1.0, 0),
+    (date '2025-02-01', 'team', 't1', 'revenue', 7500, 8345.5, 8345.5 / 7500, 845.5),
+    (date '2025-02-01', 'team', 't2', 'revenue', 6000, 4000, 4000 / 6000, -2000);
+
+create table marts.mart_rep_performance (month date, rep_id varchar, rep_name varchar, team_id varchar,
+    team_name varchar, hire_date date, tenure_months bigint, revenue decimal(18,4), orders bigint,
+    active_customers bigint, new_customers bigint, revenue_target decimal(18,4), revenue_attainment double,
+    won_count bigint, lost_count bigint, win_rate double, revenue_mom_pct double, revenue_yoy_pct double,
+    rank_in_company bigint, rank_in_team bigint);
+-- bands: r1 >= 100 %, r3 80-100 %, r2 below 80 %, r4 without target; r3 is the only new hire
+insert into marts.mart_rep_performance values
+    (date '2025-02-01', 'r1', 'Ann Lee', 't1', 'North Stars', date '2020-01-01', 61, 6000, 4, 4, 1, 5000, 1.2,
+     2, 1, 2 / 3, 0.2, 0.1, 1, 1),
+    (date '2025-02-01', 'r3', 'Chen Wei 陈伟', 't1', 'North Stars', date '2024-11-01', 3, 2345.5, 2, 2, 1,
+     2500, 2345.5 / 2500, 1, 1, 0.5, null, null, 2, 2),
+    (date '2025-02-01', 'r2', '{HOSTILE_REP}', 't2', '{HOSTILE_TEAM}', date '2019-05-01', 69, 2000, 2, 1, 0,
+     4000, 0.5, 0, 3, 0, -0.4, -0.2, 3, 1),
+    (date '2025-02-01', 'r4', 'Dan Roe', 't2', '{HOSTILE_TEAM}', date '2018-05-01', 81, 2000, 1, 1, 0,
+     null, null, 1, 1, 0.5, 0.0, 0.0, 4, 2);
+
+create table marts.mart_team_performance (month date, team_id varchar, team_name varchar,
+    manager_name varchar, reps bigint, revenue decimal(18,4), orders bigint, active_customers bigint,
+    new_customers bigint, revenue_target decimal(18,4), revenue_attainment double, win_rate double,
+    revenue_mom_pct double, revenue_yoy_pct double, reps_at_or_above_target bigint, reps_below_80pct bigint);
+-- team t2 at 66.7 %: team_below_target fires, owner Bob Stone
+insert into marts.mart_team_performance values
+    (date '2025-02-01', 't1', 'North Stars', 'Alice Grant', 2, 8345.5, 6, 6, 2, 7500, 8345.5 / 7500, 0.6,
+     0.05, 0.1, 1, 0),
+    (date '2025-02-01', 't2', '{HOSTILE_TEAM}', 'Bob Stone', 2, 4000, 3, 2, 0, 6000, 4000 / 6000, 0.2,
+     -0.3, -0.2, 0, 1);
+
+create table marts.mart_pipeline_monthly (month date, won_count bigint, won_amount decimal(18,4),
+    lost_count bigint, lost_amount decimal(18,4), win_rate double, avg_cycle_days double,
+    open_pipeline decimal(18,4), next_month_pipeline decimal(18,4),
+    next_month_revenue_target decimal(18,4), pipeline_coverage double);
+-- win rate 40 % vs 50 %: win_rate_down fires; coverage 12,000 / 16,000 = 75 %: low_pipeline_coverage fires
+insert into marts.mart_pipeline_monthly values
+    (date '2025-02-01', 4, 8000, 6, 5000, 0.4, 30, 20000, 12000, 16000, 0.75),
+    (date '2025-01-01', 5, 9000, 5, 4000, 0.5, 28, 22000, 15000, 15000, 1.0);
+
+create table marts.mart_lost_reasons_monthly (month date, lost_reason varchar, competitor varchar,
+    lost_count bigint, lost_amount decimal(18,4));
+insert into marts.mart_lost_reasons_monthly values
+    (date '2025-02-01', 'competitor', 'Acme', 3, 3000),
+    (date '2025-02-01', 'competitor', 'Globex', 1, 1000),
+    (date '2025-02-01', 'price', null, 2, 1000);
+
+create table marts.mart_campaign_performance (month date, campaign_id varchar, campaign_name varchar,
+    campaign_type varchar, channel varchar, spend decimal(18,4), attributed_revenue decimal(18,4),
+    attributed_orders bigint, roas double, roi double);
+-- Radio Ads ROAS 0.5: campaign_low_roas fires; total spend 3,000 vs 2,500
+insert into marts.mart_campaign_performance values
+    (date '2025-02-01', 'k1', 'Spring Promo', 'promotion', 'online', 1000, 3000, 3, 3.0, 2.0),
+    (date '2025-02-01', 'k2', 'Radio Ads', 'advertising', 'offline', 2000, 1000, 1, 0.5, -0.5),
+    (date '2025-01-01', 'k1', 'Spring Promo', 'promotion', 'online', 2500, 3000, 3, 1.2, 0.2);
+
+create table marts.mart_market_share (month date, region varchar, revenue decimal(18,4),
+    market_size decimal(18,4), market_share double, market_share_prev double, market_size_mom_pct double);
+insert into marts.mart_market_share values
+    (date '2025-02-01', null, 12345.5, 100000, 0.123455, 0.14, 0.05),
+    (date '2025-02-01', 'north', 7345.5, 50000, 0.14691, 0.12, 0.02),
+    (date '2025-02-01', 'south', 5000, 50000, 0.1, 0.16, 0.08);
+
+create table marts.mart_gap_drivers (month date, dimension varchar, dimension_value varchar,
+    revenue decimal(18,4), revenue_ly decimal(18,4), delta_vs_ly decimal(18,4),
+    revenue_target decimal(18,4), gap_vs_target decimal(18,4), share_of_company_delta double);
+insert into marts.mart_gap_drivers values
+    (date '2025-02-01', 'region', 'south', 5000, 6000, -1000, null, null, -0.5),
+    (date '2025-02-01', 'region', 'north', 7345.5, 5000, 2345.5, null, null, 1.5),
+    (date '2025-02-01', 'team', 't2', 4000, 5500, -1500, 6000, -2000, -0.75),
+    (date '2025-02-01', 'category', 'b', 2345.5, 3000, -654.5, null, null, -0.25);
+
+create table marts.mart_next_month_plan (month date, plan_month date, metric varchar,
+    proposed_target double, method varchar, provided_target double, base_value double, growth double);
+insert into marts.mart_next_month_plan values
+    (date '2025-02-01', date '2025-03-01', 'revenue', 13200, 'seasonal_growth', 16000, 12000, 0.1),
+    (date '2025-02-01', date '2025-03-01', 'orders', 11, 'seasonal_growth', null, 10, 0.1),
+    (date '2025-02-01', date '2025-03-01', 'new_customers', 2.5, 'three_month_mean', null, 2.5, null);
+
+create table raw.extract_files (batch_month date, entity varchar, provided boolean, source_file varchar,
+    file_sha256 varchar, row_count bigint, loaded_at timestamp, run_id varchar);
+insert into raw.extract_files
+    select date '2024-01-01' + to_months(i), 'orders', true, 'orders.csv', 'sha', 10,
+           timestamp '2025-03-01 06:00:00', 'run-1' from range(0, 14) t(i);
+insert into raw.extract_files
+    select date '2025-02-01', e, true, e || '.csv', 'sha', 5, timestamp '2025-03-01 06:00:00', 'run-1'
+    from unnest(['order_lines', 'opportunities', 'customers', 'products', 'sales_reps', 'teams', 'targets',
+                 'campaigns', 'surveys', 'market']) t(e);
+
+create table raw.notes (batch_month date, section varchar, body varchar, source_file varchar,
+    file_sha256 varchar, loaded_at timestamp, run_id varchar);
+insert into raw.notes values
+    (date '2025-02-01', 'strategy', 'Focus on *enterprise* | push <b>bold</b>', 'notes.md', 'sha',
+     timestamp '2025-03-01 06:00:00', 'run-1'),
+    (date '2025-02-01', 'actions', '- call [Acme](http://evil.example)
+# not a heading', 'notes.md', 'sha', timestamp '2025-03-01 06:00:00', 'run-1');
+
+create table ops.check_results (run_id varchar, batch_month date, entity varchar, check_name varchar,
+    rule varchar, severity varchar, passed boolean, failing_count bigint, sample_lines varchar,
+    message varchar, checked_at timestamp);
+-- run-0 failed an error check, but run-1 (the latest) passed it: the month is not refused
+insert into ops.check_results values
+    ('run-0', date '2025-02-01', 'orders', 'order_id_unique', 'unique', 'error', false, 2, '3,4',
+     'duplicate order_id', timestamp '2025-03-01 05:00:00'),
+    ('run-1', date '2025-02-01', 'orders', 'order_id_unique', 'unique', 'error', true, 0, null, null,
+     timestamp '2025-03-01 06:00:00'),
+    ('run-1', date '2025-02-01', 'order_lines', 'product_fk', 'foreign key', 'warning', false, 2, '7,9',
+     'orphan product_id quarantined', timestamp '2025-03-01 06:00:00');
+
+create table ops.load_log (run_id varchar, batch_month date, entity varchar, source_file varchar,
+    status varchar, rows_loaded bigint, errors bigint, warnings bigint, message varchar,
+    logged_at timestamp);
+insert into ops.load_log values
+    ('run-1', date '2025-02-01', 'orders', 'orders.csv', 'loaded', 10, 0, 0, null,
+     timestamp '2025-03-01 06:00:00'),
+    ('run-1', date '2025-02-01', 'order_lines', 'order_lines.csv', 'loaded', 12, 0, 2, null,
+     timestamp '2025-03-01 06:00:00');
+"""
+
+
+def build_fixture(con: duckdb.DuckDBPyConnection) -> None:
+    _plain_tables(con)
+    con.execute(FIXTURE_SQL)
