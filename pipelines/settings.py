@@ -16,7 +16,8 @@ from pathlib import Path
 
 from pipelines.contract import CHANNELS
 
-MONTH_KEY = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+# ASCII digits only, and \Z: `$` would also accept a key followed by a newline.
+MONTH_KEY = re.compile(r"\A[0-9]{4}-(0[1-9]|1[0-2])\Z")
 LANGUAGES = ("en", "zh")
 ORPHAN_POLICIES = ("error", "warn")
 

@@ -8,7 +8,9 @@ database file, so staging never touches published data.
 
 from __future__ import annotations
 
+import csv
 import re
+from pathlib import Path
 
 import duckdb
 
@@ -107,6 +109,10 @@ def stage_file(
     try:
         _read_as_text(con, entity, extract)
     except duckdb.Error as err:
+        located = _first_malformed_record(extract.path, len(columns)) if extract.format == "csv" else None
+        if located:
+            line, why = located
+            return [CheckRecord(month, entity.name, name, "malformed", why, failing_count=1, sample_lines=(line,))]
         found = _LINE_IN_ERROR.search(str(err))
         return [
             CheckRecord(
@@ -162,6 +168,25 @@ def _unparseable(con: duckdb.DuckDBPyConnection, entity: Entity, month: str, nam
                 )
             )
     return problems
+
+
+def _first_malformed_record(path: Path, width: int) -> tuple[int, str] | None:
+    """Where DuckDB's CSV error points: the physical line the first bad record starts on, and why.
+
+    DuckDB's reader reports no line when its sniffer fails, and counts records, not physical
+    lines, when it does; Python's csv module tracks physical lines through quoted newlines.
+    """
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        reader = csv.reader(handle, strict=True)
+        start = 1
+        try:
+            for record in reader:
+                if record and len(record) != width:
+                    return start, f"is not well-formed CSV: {len(record)} fields where the header has {width}"
+                start = reader.line_num + 1
+        except csv.Error as err:
+            return start, f"is not well-formed CSV ({err})"
+    return None
 
 
 def _first_line(err: Exception) -> str:

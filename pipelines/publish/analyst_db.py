@@ -27,6 +27,10 @@ def _sql_string(value: str) -> str:
 def publish_analyst_db(warehouse_path: Path, analyst_path: Path) -> dict[str, int]:
     """Copy the published schemas to a new file and swap it in; returns rows per table."""
     analyst_path.parent.mkdir(parents=True, exist_ok=True)
+    for stale in analyst_path.parent.glob(f".{analyst_path.name}.*.building"):
+        # Left by a run killed before its swap. Were another publication running, it would fail at
+        # its rename (file gone) rather than publish half a state.
+        stale.unlink(missing_ok=True)
     building = analyst_path.with_name(f".{analyst_path.name}.{uuid.uuid4().hex}.building")
     counts: dict[str, int] = {}
     try:

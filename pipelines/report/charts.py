@@ -16,6 +16,7 @@ import matplotlib
 
 matplotlib.use("Agg")  # no display; must precede pyplot
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import StrMethodFormatter  # noqa: E402
 
 from pipelines.report.model import (  # noqa: E402
     CampaignRow,
@@ -37,6 +38,9 @@ STYLE = {
 }
 _ID_REFERENCE = re.compile(r'(\bid="|url\(#|href="#)')
 CURRENT, PREVIOUS, GOOD, BAD, NEUTRAL = "#1f5fa8", "#9aa5b1", "#2e8540", "#c0392b", "#e0a100"
+# Whole amounts with thousand separators: matplotlib's default puts a "1e6" offset above
+# the axis, which a reader of a sales report takes for a typo.
+AMOUNT_TICKS = StrMethodFormatter("{x:,.0f}")
 
 
 def _plain(text: object) -> str:
@@ -72,6 +76,7 @@ def revenue_trend(points: Sequence[TrendPoint], labels: dict[str, str]) -> str |
         ax.plot(x, [p.revenue_ly for p in points], linestyle="--", color=PREVIOUS, label=labels["last_year"])
         ax.set_title(labels["title"])
         ax.tick_params(axis="x", labelrotation=45)
+        ax.yaxis.set_major_formatter(AMOUNT_TICKS)
         ax.legend(frameon=False)
 
     return _render("revenue_trend", draw)
@@ -84,6 +89,7 @@ def channel_revenue(channels: Sequence[ChannelRow], labels: dict[str, str]) -> s
     def draw(ax):
         ax.bar([_plain(c.channel) for c in channels], [c.revenue or 0 for c in channels], color=CURRENT)
         ax.set_title(labels["title"])
+        ax.yaxis.set_major_formatter(AMOUNT_TICKS)
 
     return _render("channel_revenue", draw)
 
@@ -110,7 +116,10 @@ def customer_flow(points: Sequence[CustomerFlowPoint], labels: dict[str, str]) -
         ax.axhline(0, color="black", linewidth=0.6)
         ax.set_title(labels["title"])
         ax.tick_params(axis="x", labelrotation=45)
-        ax.legend(frameon=False, ncols=4, fontsize=8)
+        # Headroom above the tallest bar for the one-row legend, which otherwise covers it.
+        low, high = ax.get_ylim()
+        ax.set_ylim(low, high + (high - low) * 0.2)
+        ax.legend(frameon=False, ncols=4, fontsize=8, loc="upper left")
 
     return _render("customer_flow", draw, height=3.2)
 
