@@ -10,9 +10,7 @@ from pipelines.report.render import render_monthly_report
 from pipelines.resources import SalesWarehouse
 
 
-def build_report_asset(
-    partitions_def: dg.PartitionsDefinition, marts: Sequence[dg.AssetKey]
-) -> dg.AssetsDefinition:
+def build_report_asset(partitions_def: dg.PartitionsDefinition, marts: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
     @dg.asset(
         name="monthly_sales_report",
         group_name="report",
@@ -22,9 +20,7 @@ def build_report_asset(
         backfill_policy=dg.BackfillPolicy.single_run(),
         description="The monthly sales review (five parts), Markdown and HTML, one file per language.",
     )
-    def monthly_sales_report(
-        context: dg.AssetExecutionContext, warehouse: SalesWarehouse
-    ) -> dg.MaterializeResult:
+    def monthly_sales_report(context: dg.AssetExecutionContext, warehouse: SalesWarehouse) -> dg.MaterializeResult:
         window = context.partition_key_range
         written, summary = [], ""
         with warehouse.connect(read_only=True) as con:

@@ -82,12 +82,18 @@ def revenue_trend(points: Sequence[TrendPoint], labels: dict[str, str]) -> str |
     return _render("revenue_trend", draw)
 
 
-def channel_revenue(channels: Sequence[ChannelRow], labels: dict[str, str]) -> str | None:
+def channel_revenue(channels: Sequence[ChannelRow], labels: dict) -> str | None:
+    """labels["names"] translates channel codes; an unknown code is shown as it is."""
     if not channels:
         return None
+    names = labels["names"]
 
     def draw(ax):
-        ax.bar([_plain(c.channel) for c in channels], [c.revenue or 0 for c in channels], color=CURRENT)
+        ax.bar(
+            [_plain(names.get(c.channel, c.channel)) for c in channels],
+            [c.revenue or 0 for c in channels],
+            color=CURRENT,
+        )
         ax.set_title(labels["title"])
         ax.yaxis.set_major_formatter(AMOUNT_TICKS)
 

@@ -182,6 +182,7 @@ class MarketRow:
     market_share: Number
     market_share_prev: Number
     market_size_mom_pct: Number
+    market_share_change: Number  # market_share - market_share_prev, a fraction
 
 
 @dataclass(frozen=True)
@@ -233,11 +234,19 @@ class ChannelRow:
 
 @dataclass(frozen=True)
 class PlanRow:
+    """A proposed M+1 target and the inputs of its method (see mart_next_month_plan)."""
+
     metric: str
     proposed_target: Number
     method: str | None
     provided_target: Number
-    inputs: tuple[tuple[str, object], ...]
+    base_month: dt.date  # M-11: the same month a year before the plan month
+    base_value: Number
+    recent_sum: Number  # sum over the loaded months among M-2 .. M
+    recent_months: Number
+    prior_year_sum: Number  # sum over M-14 .. M-12
+    growth: Number
+    months_of_history: Number
 
 
 @dataclass(frozen=True)
@@ -262,10 +271,52 @@ class LoadRow:
 
 
 @dataclass(frozen=True)
+class QuarantineRow:
+    """Rows of the month an entity's load set aside, with the reason given by ingest."""
+
+    entity: str
+    reason: str | None
+    row_count: int
+
+
+@dataclass(frozen=True)
+class EntityChecks:
+    """Check outcomes of one entity: passed, failed warnings, failed errors."""
+
+    entity: str | None
+    passed: int
+    warnings: int
+    failed: int
+
+
+@dataclass(frozen=True)
 class DataQuality:
     run_id: str | None
     checks: tuple[CheckRow, ...]
     loads: tuple[LoadRow, ...]
+    quarantined: tuple[QuarantineRow, ...] = ()
+
+    @property
+    def problems(self) -> tuple[CheckRow, ...]:
+        """The checks that did not pass (failed errors and warnings), shown in full."""
+        return tuple(c for c in self.checks if not c.passed)
+
+    @property
+    def by_entity(self) -> tuple[EntityChecks, ...]:
+        entities = sorted({c.entity for c in self.checks}, key=lambda e: (e is None, e or ""))
+        return tuple(
+            EntityChecks(
+                entity,
+                sum(1 for c in self.checks if c.entity == entity and c.passed),
+                sum(1 for c in self.checks if c.entity == entity and not c.passed and c.severity != "error"),
+                sum(1 for c in self.checks if c.entity == entity and not c.passed and c.severity == "error"),
+            )
+            for entity in entities
+        )
+
+    @property
+    def quarantined_rows(self) -> int:
+        return sum(q.row_count for q in self.quarantined)
 
     @property
     def failed_errors(self) -> int:
@@ -315,6 +366,7 @@ class Header:
 class ReportModel:
     header: Header
     provided: dict[str, bool]
+    empty_extracts: frozenset[str]  # entities whose file of the month had a header but no rows
     kpis: tuple[Kpi, ...]
     status_counts: dict[str, Number]
     movers: tuple[MoverPair, ...]

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 import duckdb
 
+from pipelines.contract import ENTITIES
 from pipelines.report import model as m
 from pipelines.report.months import add_months, month_window
 
@@ -27,7 +28,6 @@ CUSTOMER_METRICS = (
     "churn_rate",
 )
 NEW_HIRE_MONTHS = 6  # report.md: "reps hired in the last 6 months vs tenured"
-PLAN_COLUMNS = ("month", "plan_month", "metric", "proposed_target", "method", "provided_target")
 
 
 def _clean(value: object) -> object:
@@ -233,17 +233,55 @@ def _channels(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.Channel
 
 
 def _plan(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.PlanRow, ...]:
-    rows = _rows(con, "select * from marts.mart_next_month_plan where month = ? order by metric", (month,))
-    return tuple(
-        m.PlanRow(
-            r["metric"],
-            r["proposed_target"],
-            r["method"],
-            r["provided_target"],
-            tuple((m.CrmText(k), v) for k, v in r.items() if k not in PLAN_COLUMNS),
-        )
-        for r in rows
+    rows = _rows(
+        con,
+        """
+        select metric, proposed_target, method, provided_target, ? as base_month,
+               base_value_m_minus_11 as base_value, recent_3m_sum as recent_sum, recent_months,
+               prior_year_3m_sum as prior_year_sum, growth_rate as growth, months_of_history
+        from marts.mart_next_month_plan where month = ? order by metric
+        """,
+        (add_months(month, -11), month),
     )
+    return tuple(_build(m.PlanRow, r) for r in rows)
+
+
+def _market(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.MarketRow, ...]:
+    """The company row first, then regions by market share change, largest fall first."""
+    rows = _rows(
+        con,
+        """
+        select region, revenue, market_size, market_share, market_share_prev, market_size_mom_pct,
+               market_share - market_share_prev as market_share_change
+        from marts.mart_market_share where month = ?
+        order by region is not null, market_share_change nulls last, region
+        """,
+        (month,),
+    )
+    return tuple(_build(m.MarketRow, r) for r in rows)
+
+
+def _quarantined(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.QuarantineRow, ...]:
+    """Rows of the month in quarantine.<entity>, per entity and reason.
+
+    A warehouse created before quarantine existed (or a test database) may lack
+    some of these tables: only the tables present are read.
+    """
+    present = {
+        r["table_name"]
+        for r in _rows(con, "select table_name from information_schema.tables where table_schema = 'quarantine'")
+    }
+    # Table names come from the contract, never from the database, so they are safe to inline.
+    selects = [
+        f"select '{e.name}' as entity, reason, count(*) as row_count from quarantine.{e.name} "
+        "where batch_month = ? group by reason"
+        for e in ENTITIES
+        if e.name in present
+    ]
+    if not selects:
+        return ()
+    sql = " union all ".join(selects) + " order by entity, row_count desc, reason"
+    return tuple(_build(m.QuarantineRow, r) for r in _rows(con, sql, (month,) * len(selects)))
 
 
 def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQuality:
@@ -274,7 +312,10 @@ def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQualit
         (month, month),
     )
     return m.DataQuality(
-        run_id, tuple(_build(m.CheckRow, r) for r in checks), tuple(_build(m.LoadRow, r) for r in loads)
+        run_id,
+        tuple(_build(m.CheckRow, r) for r in checks),
+        tuple(_build(m.LoadRow, r) for r in loads),
+        _quarantined(con, month),
     )
 
 
@@ -307,10 +348,9 @@ def load_model(
 ) -> m.ReportModel:
     sales = company_sales(con, month)
     customers, flow = _customers(con, month)
-    provided = {
-        r["entity"]: bool(r["provided"])
-        for r in _rows(con, "select entity, provided from raw.extract_files where batch_month = ?", (month,))
-    }
+    files = _rows(con, "select entity, provided, row_count from raw.extract_files where batch_month = ?", (month,))
+    provided = {r["entity"]: bool(r["provided"]) for r in files}
+    empty = frozenset(r["entity"] for r in files if r["provided"] and r["row_count"] == 0)
     notes = {
         r["section"]: r["body"]
         for r in _rows(con, "select section, body from raw.notes where batch_month = ?", (month,))
@@ -318,6 +358,7 @@ def load_model(
     return m.ReportModel(
         header=_header(con, month, company_name, currency, generated_at, run_id),
         provided=provided,
+        empty_extracts=empty,
         kpis=_kpis(sales),
         status_counts={k: (sales or {}).get(k) for k in ("cancelled_orders", "returned_orders", "returned_revenue")},
         movers=_movers(con, month),
@@ -343,7 +384,7 @@ def load_model(
         bands=_bands(con, month),
         ramp=_ramp(con, month),
         gap_drivers=_gap_drivers(con, month),
-        market=_by_month(con, "mart_market_share", m.MarketRow, month, "region nulls first"),
+        market=_market(con, month),
         pipeline=_pipeline(con, month),
         pipeline_prev=_pipeline(con, add_months(month, -1)),
         lost_by_reason=_lost(con, month, "lost_reason", "true"),

@@ -15,7 +15,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from pipelines.report.escaping import html_finalize, md_block, md_finalize
 from pipelines.report.formatting import LOCALES, Formatter
-from pipelines.report.model import LostGroup, ReportModel
+from pipelines.report.model import GapDriver, LostGroup, ReportModel
 from pipelines.report.query import load_model
 from pipelines.report.reconcile import reconcile
 from pipelines.report.rules import RuleConfig, evaluate, load_config, top_performers
@@ -25,6 +25,9 @@ TEMPLATES = Path(__file__).with_name("templates")
 FORMATS = ("md", "html")
 MAX_GAP_DRIVERS = 5
 MAX_COMPETITORS = 3
+MAX_SHARE_FALLS = 3
+MAX_LAGGING_REPS = 5
+LAGGING_ATTAINMENT = 0.8  # report.md 2.3: "reps below 80 %"
 MART_NAMES = (
     "fct_orders",
     "mart_sales_monthly",
@@ -68,17 +71,33 @@ def _environment(fmt: Formatter, kind: str) -> Environment:
     return env
 
 
+def _below_target(model: ReportModel) -> tuple[GapDriver, ...]:
+    """Dimension values under their own revenue target, largest gap first."""
+    below = [d for d in model.gap_drivers if d.gap_vs_target is not None and d.gap_vs_target < 0]
+    return tuple(sorted(below, key=lambda d: d.gap_vs_target))[:MAX_GAP_DRIVERS]
+
+
 def _context(model: ReportModel, config: RuleConfig) -> dict:
     """What the layouts show beyond the model itself: selections and rankings of its rows."""
     competitors = model.lost_to_competitors
+    lagging = [r for r in model.reps if r.revenue_attainment is not None and r.revenue_attainment < LAGGING_ATTAINMENT]
     return {
         "r": model,
         "top": top_performers(model, config),
         "support": tuple(f for f in model.findings if f.rule == "rep_needs_support"),
         "missed": tuple(x for x in model.company_targets if x.attainment is not None and x.attainment < 1),
+        # model.gap_drivers is ordered by delta_vs_ly, largest fall first
         "drivers": tuple(d for d in model.gap_drivers if d.delta_vs_ly is not None and d.delta_vs_ly < 0)[
             :MAX_GAP_DRIVERS
         ],
+        "below_target": _below_target(model),
+        # model.market: company row first, then regions by share change, largest fall first
+        "share_falls": tuple(
+            x
+            for x in model.market
+            if x.region is not None and x.market_share_change is not None and x.market_share_change < 0
+        )[:MAX_SHARE_FALLS],
+        "lagging_reps": tuple(sorted(lagging, key=lambda r: r.revenue_attainment))[:MAX_LAGGING_REPS],
         "competitor_total": LostGroup(
             None,
             sum(c.lost_count or 0 for c in competitors),

@@ -17,6 +17,7 @@ PREV = dt.date(2025, 1, 1)
 FIRST = dt.date(2024, 1, 1)
 HOSTILE_REP = "<script>alert(1)</script>"
 HOSTILE_TEAM = "*x* | y"
+ORPHAN_REASON = "orphan product_id: no products row with this product_id in the month folder"
 
 # Company revenue, orders, active customers for 2024-01 .. 2025-02 (14 months).
 # M = 12,345.5 / 9 / 8; M-1 = 14,000 / 14 / 10; M-12 = 11,000 / 10 / 8.
@@ -209,7 +210,8 @@ create table marts.mart_lost_reasons_monthly (month date, lost_reason varchar, c
 insert into marts.mart_lost_reasons_monthly values
     (date '2025-02-01', 'competitor', 'Acme', 3, 3000),
     (date '2025-02-01', 'competitor', 'Globex', 1, 1000),
-    (date '2025-02-01', 'price', null, 2, 1000);
+    (date '2025-02-01', 'price', null, 1, 600),
+    (date '2025-02-01', 'no_budget', null, 1, 400);
 
 create table marts.mart_campaign_performance (month date, campaign_id varchar, campaign_name varchar,
     campaign_type varchar, channel varchar, spend decimal(18,4), attributed_revenue decimal(18,4),
@@ -230,18 +232,29 @@ insert into marts.mart_market_share values
 create table marts.mart_gap_drivers (month date, dimension varchar, dimension_value varchar,
     revenue decimal(18,4), revenue_ly decimal(18,4), delta_vs_ly decimal(18,4),
     revenue_target decimal(18,4), gap_vs_target decimal(18,4), share_of_company_delta double);
+-- Below their own targets: team t2 -2,000, region south -1,500 (a region target, to rank two gaps);
+-- team t1 is above its target. Against last year: t2 -1,500, south -1,000, offline -1,000, b -654.5.
 insert into marts.mart_gap_drivers values
-    (date '2025-02-01', 'region', 'south', 5000, 6000, -1000, null, null, -0.5),
+    (date '2025-02-01', 'region', 'south', 5000, 6000, -1000, 6500, -1500, -0.5),
     (date '2025-02-01', 'region', 'north', 7345.5, 5000, 2345.5, null, null, 1.5),
+    (date '2025-02-01', 'channel', 'offline', 3000, 4000, -1000, null, null, -0.5),
+    (date '2025-02-01', 'team', 't1', 8345.5, 7000, 1345.5, 7500, 845.5, 0.5),
     (date '2025-02-01', 'team', 't2', 4000, 5500, -1500, 6000, -2000, -0.75),
     (date '2025-02-01', 'category', 'b', 2345.5, 3000, -654.5, null, null, -0.25);
 
 create table marts.mart_next_month_plan (month date, plan_month date, metric varchar,
-    proposed_target double, method varchar, provided_target double, base_value double, growth double);
+    proposed_target decimal(18,2), method varchar, provided_target decimal(18,4),
+    base_value_m_minus_11 decimal(28,6), recent_3m_sum decimal(28,6), recent_months bigint,
+    prior_year_3m_sum decimal(28,6), growth_rate decimal(28,6), months_of_history bigint);
+-- seasonal_growth: base x recent / prior year, e.g. 12,000 x 36,300 / 33,000 = 13,200 (growth +10.0 %);
+-- new customers fall back to the three-month mean (prior-year sum 0): 7 / 2 loaded months = 3.5.
+-- (Hand-written plan rows: 15 months of history, one more than the fixture's sales months.)
 insert into marts.mart_next_month_plan values
-    (date '2025-02-01', date '2025-03-01', 'revenue', 13200, 'seasonal_growth', 16000, 12000, 0.1),
-    (date '2025-02-01', date '2025-03-01', 'orders', 11, 'seasonal_growth', null, 10, 0.1),
-    (date '2025-02-01', date '2025-03-01', 'new_customers', 2.5, 'three_month_mean', null, 2.5, null);
+    (date '2025-02-01', date '2025-03-01', 'revenue', 13200, 'seasonal_growth', 16000, 12000, 36300, 3,
+     33000, 0.1, 15),
+    (date '2025-02-01', date '2025-03-01', 'orders', 11, 'seasonal_growth', null, 10, 33, 3, 30, 0.1, 15),
+    (date '2025-02-01', date '2025-03-01', 'new_customers', 3.5, 'three_month_mean', null, 2, 7, 2, 0, null,
+     15);
 
 create table raw.extract_files (batch_month date, entity varchar, provided boolean, source_file varchar,
     file_sha256 varchar, row_count bigint, loaded_at timestamp, run_id varchar);
@@ -264,14 +277,31 @@ insert into raw.notes values
 create table ops.check_results (run_id varchar, batch_month date, entity varchar, check_name varchar,
     rule varchar, severity varchar, passed boolean, failing_count bigint, sample_lines varchar,
     message varchar, checked_at timestamp);
--- run-0 failed an error check, but run-1 (the latest) passed it: the month is not refused
+-- run-0 failed an error check, but run-1 (the latest) passed it: the month is not refused.
+-- run-1: orders 3 passed; order_lines 1 passed, 1 failed warning (the 2 quarantined lines).
 insert into ops.check_results values
-    ('run-0', date '2025-02-01', 'orders', 'order_id_unique', 'unique', 'error', false, 2, '3,4',
+    ('run-0', date '2025-02-01', 'orders', 'contract', 'unique', 'error', false, 2, '3,4',
      'duplicate order_id', timestamp '2025-03-01 05:00:00'),
-    ('run-1', date '2025-02-01', 'orders', 'order_id_unique', 'unique', 'error', true, 0, null, null,
+    ('run-1', date '2025-02-01', 'orders', 'contract', 'unique', 'error', true, 0, null, null,
      timestamp '2025-03-01 06:00:00'),
-    ('run-1', date '2025-02-01', 'order_lines', 'product_fk', 'foreign key', 'warning', false, 2, '7,9',
+    ('run-1', date '2025-02-01', 'orders', 'contract', 'not_null', 'error', true, 0, null, null,
+     timestamp '2025-03-01 06:00:00'),
+    ('run-1', date '2025-02-01', 'orders', 'file', 'readable', 'error', true, 0, null, null,
+     timestamp '2025-03-01 06:00:00'),
+    ('run-1', date '2025-02-01', 'order_lines', 'volume', 'volume', 'warning', true, 0, null, null,
+     timestamp '2025-03-01 06:00:00'),
+    ('run-1', date '2025-02-01', 'order_lines', 'references', 'reference', 'warning', false, 2, '7,9',
      'orphan product_id quarantined', timestamp '2025-03-01 06:00:00');
+
+create schema quarantine;
+create table quarantine.orders (order_id varchar, batch_month date, run_id varchar, reason varchar);
+create table quarantine.order_lines (order_id varchar, line_no bigint, product_id varchar, batch_month date,
+    run_id varchar, reason varchar);
+-- 2 lines of the month quarantined (the failed reference check above); one of January does not count
+insert into quarantine.order_lines values
+    ('o1', 2, 'p404', date '2025-02-01', 'run-1', '{ORPHAN_REASON}'),
+    ('o2', 3, 'p404', date '2025-02-01', 'run-1', '{ORPHAN_REASON}'),
+    ('o7', 1, 'p405', date '2025-01-01', 'run-0', '{ORPHAN_REASON}');
 
 create table ops.load_log (run_id varchar, batch_month date, entity varchar, source_file varchar,
     status varchar, rows_loaded bigint, errors bigint, warnings bigint, message varchar,

@@ -16,32 +16,37 @@ from tests.report.fixture_marts import HOSTILE_REP, HOSTILE_TEAM, MONTH
 EXPECTED = {
     "kpi_decline": (
         ["revenue", "orders", "active_customers"],  # AOV rose +37.2 %
-        "Revenue changed by -11.8% vs the previous month ($14,000.00 → $12,345.50), below the -5.0% threshold.",
+        "Revenue fell 11.8% month over month ($14,000.00 → $12,345.50; threshold: a fall of more than 5.0%).",
     ),
     "channel_decline": (
         ["offline", "agent"],  # -40.0 % and -32.7 %; online rose
-        "Channel offline: revenue changed by -40.0% vs the previous month to $3,000.00, below the -10.0% threshold.",
+        "Channel offline: revenue fell 40.0% month over month to $3,000.00 (threshold: a fall of more than 10.0%).",
     ),
     "campaign_low_roas": (
         ["Radio Ads"],
-        "Campaign Radio Ads: ROAS 0.50 (below 1.00) — spend $2,000.00, attributed revenue $1,000.00.",
+        "Campaign Radio Ads brought $1,000.00 of attributed revenue for $2,000.00 of spend: ROAS 0.50 "
+        "(threshold: below 1.00).",
     ),
     "team_below_target": (
         [HOSTILE_TEAM],
-        r"Team \*x\* \| y reached 66.7% of its revenue target ($4,000.00 of $6,000.00), below 80.0%.",
+        r"Team \*x\* \| y reached 66.7% of its revenue target ($4,000.00 of $6,000.00; threshold: below 80.0%).",
     ),
     "rep_needs_support": (
         [HOSTILE_REP],
-        r"\<script\>alert(1)\</script\>: attainment 50.0%, revenue -40.0% MoM, win rate 0.0%",
+        r"\<script\>alert(1)\</script\>: attainment 50.0%, revenue fell 40.0% month over month, win rate 0.0% "
+        "(support is suggested when attainment is below 80.0% or revenue falls more than 20.0% month over month).",
     ),
-    "churn_rate_up": ([None], "Churn rate rose to 20.0% from 10.0% (+10.0 pp)."),
-    "win_rate_down": ([None], "Win rate fell to 40.0% from 50.0% (-10.0 pp, threshold -5.0 pp)."),
+    "churn_rate_up": ([None], "Churn rate rose 10.0 points to 20.0% from 10.0% (threshold: any rise)."),
+    "win_rate_down": (
+        [None],
+        "Win rate fell 10.0 points to 40.0% from 50.0% (threshold: a fall of more than 5.0 points).",
+    ),
     "low_pipeline_coverage": (
         [None],
         "Open pipeline expected next month ($12,000.00) covers 75.0% of next month's revenue target "
-        "($16,000.00), below 100.0%.",
+        "($16,000.00; threshold: below 100.0%).",
     ),
-    "nps_drop": ([None], "NPS fell to 20.0 from 30.0 (−10.0 points, threshold 5.0)."),
+    "nps_drop": ([None], "NPS fell 10.0 points to 20.0 from 30.0 (threshold: a fall of more than 5.0 points)."),
 }
 
 # rule -> thresholds just beyond the fixture's numbers, so the rule must stay silent

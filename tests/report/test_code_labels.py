@@ -1,0 +1,54 @@
+"""Codes of the data (channels, segments, lost reasons, campaign types, check rules, ...) are
+translated per language; unknown codes and CRM names are shown verbatim, escaped."""
+
+from __future__ import annotations
+
+from tests.report.conftest import render
+from tests.report.fixture_marts import MONTH
+
+
+def test_chinese_report_translates_known_codes(reports):
+    zh = reports["zh.md"]
+    assert "| 1 | Spring Promo | 促销 | 线上 |" in zh  # campaign type, channel
+    assert "| 2 | Radio Ads | 广告 | 线下 |" in zh
+    assert "| 客户细分 | 环比 | — | 中小企业：-US$1,000.00（-14.3%） |" in zh
+    assert "| 中小企业 | 4 | 25.0 |" in zh  # satisfaction by segment
+    assert "| 订单明细 | 引用关系 | 引用存在 | 警告 | 2 |" in zh  # entity, check, rule, severity
+    assert "渠道 线下：收入环比下降 40.0%" in zh
+    assert "竞争对手 US$4,000.00（4 个）、价格 US$600.00（1 个）、无预算 US$400.00（1 个）" in zh
+    for code in (
+        "| online |",
+        "| offline |",
+        "| agent |",
+        "| smb |",
+        "| promotion |",
+        "| advertising |",
+        "| reference |",
+        "| warning |",
+        "no\\_budget",
+        "渠道 offline",
+    ):
+        assert code not in zh
+
+
+def test_html_channel_chart_uses_the_translated_names(reports):
+    svg = reports["zh.html"].split('id="channel_revenue-figure_1"', 1)[1].split("</svg>", 1)[0]
+    assert "线上" in svg and "代理" in svg and "agent" not in svg
+
+
+def test_crm_names_stay_verbatim_in_chinese(reports):
+    zh = reports["zh.md"]
+    assert "Spring Promo" in zh and "North Stars" in zh and "Acme" in zh and "south" in zh
+
+
+def test_unknown_codes_are_kept_and_escaped(con, tmp_path):
+    con.execute(
+        "update marts.mart_sales_monthly set grain_value = 'web*shop' where month = ? and grain_value = 'agent'",
+        [MONTH],
+    )
+    con.execute("update marts.mart_campaign_performance set campaign_type = 'tv|radio' where campaign_id = 'k2'")
+    render(con, tmp_path, languages=("zh",))
+    zh = (tmp_path / "2025-02" / "report.zh.md").read_text()
+    html = (tmp_path / "2025-02" / "report.zh.html").read_text()
+    assert "| web\\*shop | US$1,345.50 |" in zh and "| tv\\|radio |" in zh
+    assert "<td>tv|radio</td>" in html

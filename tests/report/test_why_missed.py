@@ -1,0 +1,73 @@
+"""Part 2.3 explains a missed target against the teams' own targets as well as last year,
+with the market, competitor and internal effects, each ranked and with its numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.report.conftest import render
+from tests.report.fixture_marts import MONTH
+
+
+def _section(md: str, heading: str, next_heading: str) -> str:
+    return md.split(heading, 1)[1].split(next_heading, 1)[0]
+
+
+EXPECTED = {
+    "en": [
+        "Against their own revenue targets, largest gap first:",
+        r"1. Team \*x\* \| y is $2,000.00 below its own target ($4,000.00 against $6,000.00).",
+        "2. Region south is $1,500.00 below its own target ($5,000.00 against $6,500.00).",
+        "Against last year, largest fall first:",
+        r"1. Team \*x\* \| y: -$1,500.00 vs last year",
+        "2. Channel offline: -$1,000.00 vs last year",
+        "the company's market share is 12.3% (previous month 14.0%, -1.7 pp); "
+        "largest share falls by region: south 10.0% (-6.0 pp).",
+        "Lost value by reason: competitor $4,000.00 (4), price $600.00 (1), no budget $400.00 (1).",
+        "Internal effect: win rate 40.0% (previous month 50.0%, -10.0 pp); open pipeline $20,000.00 "
+        "(previous month $22,000.00, -$2,000.00); 1 rep is below 80 % of their revenue target, lowest first: "
+        r"\<script\>alert(1)\</script\> (50.0%).",
+    ],
+    "zh": [
+        "与各自收入目标相比（按差距从大到小）：",
+        r"1. 团队 \*x\* \| y 比其目标低 US$2,000.00（实际 US$4,000.00，目标 US$6,000.00）。",
+        "2. 区域 south 比其目标低 US$1,500.00（实际 US$5,000.00，目标 US$6,500.00）。",
+        "与去年同月相比（按下降从大到小）：",
+        "2. 渠道 线下：同比 -US$1,000.00",
+        "市场份额下降最多的区域：south 10.0%（-6.0个百分点）。",
+        "按丢单原因的金额：竞争对手 US$4,000.00（4 个）、价格 US$600.00（1 个）、无预算 US$400.00（1 个）。",
+        r"收入达成率低于 80 % 的销售 1 人（从低到高）：\<script\>alert(1)\</script\>（50.0%）。",
+    ],
+}
+HEADINGS = {"en": ("### 2.3 Why targets were missed", "## 3."), "zh": ("### 2.3 未达成原因分析", "## 三、")}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_missed_target_is_explained_against_own_targets_and_last_year(reports, language):
+    section = _section(reports[f"{language}.md"], *HEADINGS[language])
+    positions = [section.find(line) for line in EXPECTED[language]]
+    assert -1 not in positions, [line for line, at in zip(EXPECTED[language], positions, strict=True) if at < 0]
+    assert positions == sorted(positions)  # target gaps, then last year, then the effects
+
+
+def test_gaps_against_targets_show_even_when_everything_grew_on_last_year(con, tmp_path):
+    """The case the reviewer found: every dimension above last year, yet the revenue target missed."""
+    con.execute("delete from marts.mart_gap_drivers where month = ? and delta_vs_ly < 0", [MONTH])
+    con.execute(
+        "insert into marts.mart_gap_drivers values (?, 'team', 't1', 8345.5, 7000, 1345.5, 8500, -154.5, 0.5)",
+        [MONTH],
+    )
+    con.execute(
+        "delete from marts.mart_gap_drivers where month = ? and dimension = 'team' and gap_vs_target > 0", [MONTH]
+    )
+    render(con, tmp_path, languages=("en",))
+    section = _section((tmp_path / "2025-02" / "report.en.md").read_text(), *HEADINGS["en"])
+    assert "1. Team North Stars is $154.50 below its own target ($8,345.50 against $8,500.00)." in section
+    assert "No region, channel, team or category had less revenue than in the same month last year." in section
+
+
+def test_no_dimension_below_its_target_is_said(con, tmp_path):
+    con.execute("update marts.mart_gap_drivers set revenue_target = null, gap_vs_target = null")
+    render(con, tmp_path, languages=("en",))
+    md = (tmp_path / "2025-02" / "report.en.md").read_text()
+    assert "No team (nor any other dimension with a revenue target) is below its own target." in md
