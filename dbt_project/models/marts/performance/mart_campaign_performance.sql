@@ -52,8 +52,8 @@ final as (
         channel,
         start_date,
         end_date,
-        spend,
-        attributed_revenue,
+        {{ money('spend') }} as spend,
+        {{ money('attributed_revenue') }} as attributed_revenue,
         attributed_orders,
         {{ ratio('attributed_revenue', 'spend') }} as roas,
         {{ ratio('(attributed_revenue - spend)', 'spend') }} as roi

@@ -90,8 +90,8 @@ final as (
         dimension_values.revenue,
         dimension_values.revenue_ly,
         dimension_values.revenue - dimension_values.revenue_ly as delta_vs_ly,
-        team_revenue_targets.revenue_target,
-        dimension_values.revenue - team_revenue_targets.revenue_target as gap_vs_target,
+        {{ money('team_revenue_targets.revenue_target') }} as revenue_target,
+        {{ money('dimension_values.revenue - team_revenue_targets.revenue_target') }} as gap_vs_target,
         company.company_delta_vs_ly,
         {{ ratio('(dimension_values.revenue - dimension_values.revenue_ly)', 'company.company_delta_vs_ly') }}
             as share_of_company_delta

@@ -27,7 +27,7 @@ final as (
         lost_reason,
         competitor,
         count(*) as lost_count,
-        sum(amount) as lost_amount
+        {{ money('sum(amount)') }} as lost_amount
     from lost_in_month
     group by month, lost_reason, competitor
 )

@@ -104,11 +104,13 @@ matched as (
         targets.metric,
         targets.target_value,
         targets.target_batch_month,
+        -- Every branch cast to one type: DuckDB would otherwise unify the CASE to the
+        -- smallest scale and round the share. Revenue is money, in cents like every other mart.
         case targets.metric
-            when 'revenue' then scope_actuals.revenue
-            when 'orders' then scope_actuals.orders
-            when 'new_customers' then scope_actuals.new_customers
-            when 'market_share' then scope_actuals.market_share
+            when 'revenue' then cast({{ money('scope_actuals.revenue') }} as decimal(28, 6))
+            when 'orders' then cast(scope_actuals.orders as decimal(28, 6))
+            when 'new_customers' then cast(scope_actuals.new_customers as decimal(28, 6))
+            when 'market_share' then cast(scope_actuals.market_share as decimal(28, 6))
         end as actual
     from targets
     left join scope_actuals
