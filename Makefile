@@ -11,6 +11,7 @@ export GX_ANALYTICS_ENABLED := false
 export PYTHONPATH := $(CURDIR)
 export SALES_LANDING_DIR ?= data/landing
 export SALES_DUCKDB_PATH ?= data/warehouse.duckdb
+export SALES_ANALYST_DUCKDB_PATH ?= data/analytics.duckdb
 export SALES_REPORTS_DIR ?= reports
 DEMO_MONTHS ?= 36
 DEMO_SCALE ?= medium
@@ -68,6 +69,7 @@ materialize: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml manifest
 		|| { tail -40 $(DAGSTER_HOME)/last-materialize.log; echo "failed: full log in $(DAGSTER_HOME)/last-materialize.log"; exit 1; }; \
 	echo; echo "Done. Reports for $$last:"; ls -1 $(SALES_REPORTS_DIR)/$$last/ | sed "s|^|  $(SALES_REPORTS_DIR)/$$last/|"; \
 	echo "Warehouse: $(SALES_DUCKDB_PATH) (schemas raw, staging, marts, ops)"; \
+	echo "Analysts query: $(SALES_ANALYST_DUCKDB_PATH) (duckdb -readonly $(SALES_ANALYST_DUCKDB_PATH))"; \
 	echo "Open the Dagster UI: make dev, then http://127.0.0.1:3000"
 
 demo: $(BIN)/.installed system-deps demo-data materialize
