@@ -7,6 +7,8 @@ Python's csv and Decimal, independently of DuckDB and dbt.
 from __future__ import annotations
 
 import csv
+import os
+import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -15,6 +17,8 @@ import duckdb
 import pytest
 
 from pipelines.demo.generator import generate
+from pipelines.partitions import months_between
+from pipelines.transform.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
 from tests.pipeline_runs import definitions_for, project_env, run_months, schema_checksums
 
 FIRST, LAST = "2025-09", "2026-10"
@@ -25,17 +29,13 @@ def month_figures(folder: Path) -> dict[str, Decimal | int]:
     """Company revenue, orders and aov of a month folder, by the metric definitions."""
     with (folder / "orders.csv").open(encoding="utf-8") as handle:
         completed = {
-            row["order_id"]: row["customer_id"]
-            for row in csv.DictReader(handle)
-            if row["status"] == "completed"
+            row["order_id"]: row["customer_id"] for row in csv.DictReader(handle) if row["status"] == "completed"
         }
     revenue = Decimal(0)
     with (folder / "order_lines.csv").open(encoding="utf-8") as handle:
         for line in csv.DictReader(handle):
             if line["order_id"] in completed:
-                revenue += (
-                    int(line["quantity"]) * Decimal(line["unit_price"]) * (1 - Decimal(line["discount"]))
-                )
+                revenue += int(line["quantity"]) * Decimal(line["unit_price"]) * (1 - Decimal(line["discount"]))
     orders = len(completed)
     return {
         "revenue": revenue,
@@ -116,9 +116,67 @@ def test_report_metadata_shows_the_markdown_summary(pipeline) -> None:
     assert any(path.endswith("report.en.html") for path in metadata["files"].value)
 
 
-def test_rerunning_a_month_changes_nothing(pipeline) -> None:
+def test_month_by_month_and_full_rebuild_equal_the_single_run_backfill(pipeline) -> None:
     path = pipeline["env"]["SALES_DUCKDB_PATH"]
-    before = {s: schema_checksums(path, s) for s in ("raw", "marts")}
-    result = run_months(pipeline["defs"], LAST, LAST, pipeline["instance"])
-    assert result.success
-    assert {s: schema_checksums(path, s) for s in ("raw", "marts")} == before
+    backfill = {s: schema_checksums(path, s) for s in ("raw", "marts")}
+    for month in ("2026-09", LAST):
+        assert run_months(pipeline["defs"], month, month, pipeline["instance"]).success
+    assert {s: schema_checksums(path, s) for s in ("raw", "marts")} == backfill
+
+    subprocess.run(
+        [
+            DBT_EXECUTABLE,
+            "run",
+            "--full-refresh",
+            "--quiet",
+            "--project-dir",
+            str(DBT_PROJECT_DIR),
+            "--profiles-dir",
+            str(DBT_PROJECT_DIR),
+            "--target-path",
+            str(pipeline["root"] / "dbt_target"),
+        ],
+        check=True,
+        env={**os.environ, "SALES_DUCKDB_PATH": path},
+    )
+    assert schema_checksums(path, "marts") == backfill["marts"]
+
+
+def test_a_raw_month_feeds_the_marts_of_the_twelve_months_after_it(pipeline) -> None:
+    graph = pipeline["defs"].resolve_asset_graph()
+    children = graph.get_child_partition_keys_of_parent(
+        "2025-10", dg.AssetKey(["raw", "orders"]), dg.AssetKey(["staging", "stg_crm__orders"])
+    )
+    assert list(children) == months_between("2025-10", LAST)
+
+
+def test_redelivering_a_month_refreshes_the_comparisons_after_it(pipeline) -> None:
+    """The README's re-delivery command: the corrected month through the latest one, as one run."""
+    lines_file = pipeline["root"] / "landing" / "2026-09" / "order_lines.csv"
+    with lines_file.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        fields, lines = reader.fieldnames, list(reader)
+    for line in lines:
+        line["quantity"] = str(int(line["quantity"]) + 1)
+    with lines_file.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(lines)
+    corrected = month_figures(lines_file.parent)
+    path = pipeline["env"]["SALES_DUCKDB_PATH"]
+    october_before = company_row(path, LAST)
+
+    assert run_months(pipeline["defs"], "2026-09", LAST, pipeline["instance"]).success
+
+    cents = Decimal("0.01")
+    assert Decimal(str(company_row(path, "2026-09")["revenue"])) == corrected["revenue"].quantize(cents, ROUND_HALF_UP)
+    october = company_row(path, LAST)
+    assert Decimal(str(october["revenue_prev"])) == corrected["revenue"].quantize(cents, ROUND_HALF_UP)
+    assert october["revenue_prev"] != october_before["revenue_prev"]
+    assert october["revenue"] == october_before["revenue"]
+    with duckdb.connect(pipeline["env"]["SALES_ANALYST_DUCKDB_PATH"], read_only=True) as con:
+        published = con.execute(
+            "select revenue_prev from marts.mart_sales_monthly where grain = 'company' and month = $m",
+            {"m": f"{LAST}-01"},
+        ).fetchone()[0]
+    assert published == october["revenue_prev"]

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 import dagster as dg
 
 from pipelines.partitions import month_start, months_between
-from pipelines.report.render import render_monthly_report
+from pipelines.report import ReportRefused, render_monthly_report
 from pipelines.resources import SalesWarehouse
 
 
@@ -25,16 +25,20 @@ def build_report_asset(partitions_def: dg.PartitionsDefinition, marts: Sequence[
         written, summary = [], ""
         with warehouse.connect(read_only=True) as con:
             for month in months_between(window.start, window.end):
-                output = render_monthly_report(
-                    con,
-                    month_start(month),
-                    warehouse.reports_dir_path,
-                    languages=warehouse.report_languages,
-                    currency=warehouse.currency,
-                    company_name=warehouse.company_name,
-                    run_id=context.run_id,
-                    generated_at=datetime.now(UTC).replace(microsecond=0),
-                )
+                try:
+                    output = render_monthly_report(
+                        con,
+                        month_start(month),
+                        warehouse.reports_dir_path,
+                        languages=warehouse.report_languages,
+                        currency=warehouse.currency,
+                        company_name=warehouse.company_name,
+                        run_id=context.run_id,
+                        generated_at=datetime.now(UTC).replace(microsecond=0),
+                    )
+                except ReportRefused as refused:
+                    # The month's previous report files are left exactly as they were.
+                    raise dg.Failure(description=f"report not published: {refused}", allow_retries=False) from None
                 written.extend(str(p) for p in output.paths)
                 summary = output.markdown_summary
         return dg.MaterializeResult(
