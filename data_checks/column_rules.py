@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from data_checks.gx_import import great_expectations
 from data_checks.meta import ERROR, ORPHAN, rule_meta
-from data_checks.months import midnight, month_end, month_start, next_month_start
 from pipelines.contract import CHANNELS, ENTITY_BY_NAME, Column
 
 if TYPE_CHECKING:
     from great_expectations.expectations import Expectation
+
+# Per-row bounds of the month rules: one suite checks every month of a run, so a row's month
+# comes from its own batch_month. NEXT_MONTH is the first day after the row's month, so the
+# upper bound "before NEXT_MONTH" also holds for a time of day on the month's last day.
+BATCH_MONTH = "batch_month"
+NEXT_MONTH = "_next_month"
 
 
 def ref_found_column(column_name: str) -> str:
@@ -19,14 +23,14 @@ def ref_found_column(column_name: str) -> str:
     return f"{column_name}__ref_found"
 
 
-def column_expectations(column: Column, month: dt.date, channels: tuple[str, ...]) -> list[Expectation]:
+def column_expectations(column: Column, channels: tuple[str, ...]) -> list[Expectation]:
     candidates = (
         _exists(column),
         _not_null(column),
         _allowed_values(column, channels),
         _range(column),
-        _in_month(column, month),
-        _not_after_month_end(column, month),
+        *_in_month(column),
+        _not_after_month_end(column),
         _reference(column),
     )
     return [expectation for expectation in candidates if expectation is not None]
@@ -76,32 +80,41 @@ def _range(column: Column) -> Expectation | None:
     )
 
 
-# Upper date bounds are "before the next month's first midnight", so a value carrying a
-# time of day on the month's last day still counts as inside the month.
-
-
-def _in_month(column: Column, month: dt.date) -> Expectation | None:
+def _in_month(column: Column) -> tuple[Expectation, ...]:
+    """Two expectations, not before the month's first day and before the next month's; the runner
+    reports them as one rule (a date breaks at most one of them)."""
     if not column.in_month:
-        return None
-    meta = rule_meta(column.name, "in_month", ERROR, f"{column.name} must be inside {month:%Y-%m}")
-    return great_expectations().expectations.ExpectColumnValuesToBeBetween(
-        column=column.name,
-        min_value=midnight(month_start(month)),
-        max_value=midnight(next_month_start(month)),
-        strict_max=True,
-        meta=meta,
+        return ()
+    meta = rule_meta(column.name, "in_month", ERROR, f"{column.name} must be inside {{month:%Y-%m}}", per_month=True)
+    gxe = great_expectations().expectations
+    return (
+        gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+            column_A=column.name,
+            column_B=BATCH_MONTH,
+            or_equal=True,
+            ignore_row_if="either_value_is_missing",
+            meta=meta,
+        ),
+        _before_next_month(column.name, meta),
     )
 
 
-def _not_after_month_end(column: Column, month: dt.date) -> Expectation | None:
+def _not_after_month_end(column: Column) -> Expectation | None:
     if not column.not_after_month_end:
         return None
-    description = f"{column.name} must not be after {month_end(month):%Y-%m-%d}"
-    return great_expectations().expectations.ExpectColumnValuesToBeBetween(
-        column=column.name,
-        max_value=midnight(next_month_start(month)),
-        strict_max=True,
-        meta=rule_meta(column.name, "not_after_month_end", ERROR, description),
+    description = f"{column.name} must not be after {{month_end:%Y-%m-%d}}"
+    meta = rule_meta(column.name, "not_after_month_end", ERROR, description, per_month=True)
+    return _before_next_month(column.name, meta)
+
+
+def _before_next_month(column_name: str, meta: dict) -> Expectation:
+    # Null dates are skipped, as GX's single-column expectations do: not_null reports them.
+    return great_expectations().expectations.ExpectColumnPairValuesAToBeGreaterThanB(
+        column_A=NEXT_MONTH,
+        column_B=column_name,
+        or_equal=False,
+        ignore_row_if="either_value_is_missing",
+        meta=meta,
     )
 
 

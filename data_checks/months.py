@@ -18,8 +18,3 @@ def next_month_start(month: dt.date) -> dt.date:
 
 def month_end(month: dt.date) -> dt.date:
     return next_month_start(month) - dt.timedelta(days=1)
-
-
-def midnight(day: dt.date) -> dt.datetime:
-    """Date bounds as datetimes: the runner hands GX date columns as datetime64."""
-    return dt.datetime.combine(day, dt.time())

@@ -2,22 +2,24 @@
 
 Each note of `pipelines.contract` maps, by its exact text, to a `NoteRule`; `rules_for`
 fails loudly for a note without one, so a rule added to the contract cannot go unchecked.
-Rules GX has no expectation for are checked on a derived boolean column that the runner
-adds to a copy of the frame (True: row obeys, False: row breaks it, NA: not applicable).
+Rules GX has no expectation for are checked on a derived column that the runner adds to a
+copy of the frame: a boolean (True: row obeys, False: row breaks it, NA: not applicable), or a
+value GX compares, such as the `YYYY-MM` key of the row's month folder.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from data_checks.column_rules import BATCH_MONTH
 from data_checks.gx_import import great_expectations
 from data_checks.meta import ERROR, rule_meta
-from data_checks.months import month_start, next_month_start
+from data_checks.months import next_month_start
 from pipelines.contract import Entity
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class NoteRule:
-    expectation: Callable[[dt.date], Expectation]
+    expectation: Callable[[Sequence[dt.date]], Expectation]  # the months the suite checks -> expectation
     derived_column: str | None = None
     source_columns: tuple[str, ...] = ()
     derive: Callable[[pd.DataFrame], pd.Series] | None = None
@@ -40,7 +42,7 @@ def _null_exactly_when(column: str, key: str, value: str, rule: str) -> NoteRule
         # With the key itself null the rule has no answer; not_null on the key reports that row.
         return obeys.astype("boolean").mask(frame[key].isna())
 
-    def expectation(month: dt.date) -> Expectation:
+    def expectation(months: Sequence[dt.date]) -> Expectation:
         return great_expectations().expectations.ExpectColumnValuesToBeInSet(
             column=derived_column,
             value_set=[True],
@@ -50,16 +52,28 @@ def _null_exactly_when(column: str, key: str, value: str, rule: str) -> NoteRule
     return NoteRule(expectation, derived_column, (column, key), derive)
 
 
-def _target_month_expectation(month: dt.date) -> Expectation:
-    allowed = [f"{month_start(month):%Y-%m}", f"{next_month_start(month):%Y-%m}"]
-    return great_expectations().expectations.ExpectColumnValuesToBeInSet(
-        column="month",
-        value_set=allowed,
-        meta=rule_meta("month", "target_month", ERROR, f"month must be {allowed[0]} or {allowed[1]}"),
+FOLDER_MONTH_KEY = "__folder_month"
+
+
+def _folder_month_key(frame: pd.DataFrame) -> pd.Series:
+    return frame[BATCH_MONTH].dt.strftime("%Y-%m")
+
+
+def _target_month_expectation(months: Sequence[dt.date]) -> Expectation:
+    # Every (folder month, target month) pair the run allows: the folder's month and the next one.
+    allowed = [(f"{m:%Y-%m}", f"{target:%Y-%m}") for m in months for target in (m, next_month_start(m))]
+    return great_expectations().expectations.ExpectColumnPairValuesToBeInSet(
+        column_A=FOLDER_MONTH_KEY,
+        column_B="month",
+        value_pairs_set=allowed,
+        ignore_row_if="either_value_is_missing",  # a null month is reported by not_null
+        meta=rule_meta(
+            "month", "target_month", ERROR, "month must be {month:%Y-%m} or {next_month:%Y-%m}", per_month=True
+        ),
     )
 
 
-def _end_not_before_start_expectation(month: dt.date) -> Expectation:
+def _end_not_before_start_expectation(months: Sequence[dt.date]) -> Expectation:
     return great_expectations().expectations.ExpectColumnPairValuesAToBeGreaterThanB(
         column_A="end_date",
         column_B="start_date",
@@ -73,7 +87,9 @@ NOTE_RULES: dict[tuple[str, str], NoteRule] = {
     ("opportunities", "close_date is null exactly when stage = open"): _null_exactly_when(
         "close_date", "stage", "open", "close_date_matches_stage"
     ),
-    ("targets", "month is the folder's month or the next one"): NoteRule(_target_month_expectation),
+    ("targets", "month is the folder's month or the next one"): NoteRule(
+        _target_month_expectation, FOLDER_MONTH_KEY, (BATCH_MONTH,), _folder_month_key
+    ),
     ("targets", "scope_id is null exactly when scope = company"): _null_exactly_when(
         "scope_id", "scope", "company", "scope_id_matches_scope"
     ),

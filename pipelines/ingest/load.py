@@ -1,8 +1,10 @@
-"""Load months of extracts: stage and validate every month, then publish all in one transaction.
+"""Load months of extracts: stage every month, validate them all at once, then publish all in one transaction.
 
 Nothing is written to the raw tables unless every month of the request passed
 its blocking checks, so a failed run leaves published data exactly as it was
-and only adds its record to the ops tables.
+and only adds its record to the ops tables. Each entity's checks run once over
+all months of the run (their cost is mostly per validation, not per row) and
+are still reported per month.
 """
 
 from __future__ import annotations
@@ -20,9 +22,16 @@ from pipelines.ingest.files import ExtractFile, inspect_file, locate
 from pipelines.ingest.notes import parse_notes
 from pipelines.ingest.problems import CheckRecord, ExtractRejected
 from pipelines.ingest.publish import publish, record_failure
+from pipelines.ingest.run_tables import (
+    append_staged_month,
+    quarantine_table,
+    reset_run_tables,
+    rows_by_month,
+    run_table,
+)
 from pipelines.ingest.schema import ensure_schema
-from pipelines.ingest.stage import stage_file, stage_table
-from pipelines.ingest.validate import validate_staged
+from pipelines.ingest.stage import stage_file
+from pipelines.ingest.validate import validate_run
 from pipelines.partitions import add_months, month_key, month_start
 
 VOLUME_HISTORY = 3
@@ -61,29 +70,31 @@ def load_months(
     """Stage, validate and publish `months`; raise ExtractRejected (publishing nothing) if any fails."""
     ensure_schema(con)
     now = datetime.now().replace(microsecond=0)
-    known_counts: dict[tuple[str, str], int] = {}
-    loads = []
-    for month in months:
-        load = _stage_month(con, landing_dir, month, options, known_counts)
-        loads.append(load)
-        if not load.blocking:
-            _keep_for_publication(con, load, options.run_id, now)
-            known_counts.update({(month, e): n for e, n in load.row_counts.items()})
-    failing = [r for load in loads for r in load.blocking]
-    if failing:
-        record_failure(con, loads, options.run_id, now)
-        raise ExtractRejected(failing)
-    publish(con, loads, options.run_id, now)
+    reset_run_tables(con)
+    try:
+        loads = [_stage_month(con, landing_dir, month) for month in months]
+        # A month with a structural problem (missing file or column, unreadable) is not validated.
+        staged = [load for load in loads if not load.blocking]
+        _validate(con, staged, options)
+        known_counts: dict[tuple[str, str], int] = {}
+        for load in staged:
+            load.records.extend(_volume_records(con, load, options.volume_tolerance, known_counts))
+            _read_notes(load, landing_dir / load.month)
+            if not load.blocking:
+                _keep_for_publication(con, load, options.run_id, now)
+                known_counts.update({(load.month, e): n for e, n in load.row_counts.items()})
+        failing = [r for load in loads for r in load.blocking]
+        if failing:
+            record_failure(con, loads, options.run_id, now)
+            raise ExtractRejected(failing)
+        publish(con, loads, options.run_id, now)
+    finally:
+        reset_run_tables(con)  # frees the run's rows; pending_* tables are publish's to drop
     return loads
 
 
-def _stage_month(
-    con: duckdb.DuckDBPyConnection,
-    landing_dir: Path,
-    month: str,
-    options: LoadOptions,
-    known_counts: dict[tuple[str, str], int],
-) -> MonthLoad:
+def _stage_month(con: duckdb.DuckDBPyConnection, landing_dir: Path, month: str) -> MonthLoad:
+    """Stage each file of the month; unless one has a structural problem, add them to run_<entity>."""
     load = MonthLoad(month)
     month_dir = landing_dir / month
     if not month_dir.is_dir():
@@ -99,31 +110,37 @@ def _stage_month(
         return load
     for entity in ENTITIES:
         _stage_entity(con, load, month_dir, entity)
-    if load.blocking:
-        return load
-    records, quarantined = validate_staged(
+    if not load.blocking:
+        for name in load.files:
+            append_staged_month(con, ENTITY_BY_NAME[name], load.batch_month)
+    return load
+
+
+def _validate(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], options: LoadOptions) -> None:
+    """Content checks of every staged month at once; then each month's row counts after quarantine."""
+    checks = validate_run(
         con,
-        month,
-        {name: f.path.name for name, f in load.files.items()},
+        {load.month: {name: f.path.name for name, f in load.files.items()} for load in loads},
         channels=options.channels,
         orphan_policy=options.orphan_policy,
     )
-    load.records.extend(records)
-    load.quarantined = quarantined
-    for name in load.files:
-        load.row_counts[name] = con.execute(
-            f"select count(*) from {stage_table(ENTITY_BY_NAME[name])}"
-        ).fetchone()[0]
-    load.records.extend(_volume_records(con, load, options.volume_tolerance, known_counts))
+    counts = {name: rows_by_month(con, run_table(ENTITY_BY_NAME[name])) for name in {n for x in loads for n in x.files}}
+    for load in loads:
+        load.records.extend(checks[load.month].records)
+        load.quarantined = checks[load.month].quarantined
+        load.row_counts = {name: counts[name].get(load.batch_month, 0) for name in load.files}
+
+
+def _read_notes(load: MonthLoad, month_dir: Path) -> None:
     notes_path = month_dir / NOTES_FILE
-    if notes_path.is_file():
-        notes = inspect_file(notes_path, month, "notes")
-        if isinstance(notes, CheckRecord):
-            load.records.append(notes)
-        else:
-            load.notes_file = notes
-            load.notes = parse_notes(notes_path.read_text(encoding="utf-8"))
-    return load
+    if not notes_path.is_file():
+        return
+    notes = inspect_file(notes_path, load.month, "notes")
+    if isinstance(notes, CheckRecord):
+        load.records.append(notes)
+    else:
+        load.notes_file = notes
+        load.notes = parse_notes(notes_path.read_text(encoding="utf-8"))
 
 
 def _stage_entity(con: duckdb.DuckDBPyConnection, load: MonthLoad, month_dir: Path, entity: Entity) -> None:
@@ -230,13 +247,12 @@ def _previous_counts(
     return counts
 
 
-def _keep_for_publication(
-    con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime
-) -> None:
+def _keep_for_publication(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:
     """Append the month's validated rows, with lineage, to temp tables pending_<entity>."""
     for name, extract in load.files.items():
-        entity_columns = ", ".join(f'"{c}"' for c in ENTITY_BY_NAME[name].column_names)
-        lineage = "$batch_month, $source_file, source_line, $sha, $loaded_at, $run_id"
+        entity = ENTITY_BY_NAME[name]
+        entity_columns = ", ".join(f'"{c}"' for c in entity.column_names)
+        lineage = "batch_month, $source_file, source_line, $sha, $loaded_at, $run_id"
         params = {
             "batch_month": load.batch_month,
             "source_file": extract.source_name,
@@ -246,16 +262,16 @@ def _keep_for_publication(
         }
         con.execute(f"create temp table if not exists pending_{name} as select * from raw.{name} limit 0")
         con.execute(
-            f"insert into pending_{name} select {entity_columns}, {lineage} from {stage_table(ENTITY_BY_NAME[name])}",
+            f"insert into pending_{name} select {entity_columns}, {lineage} from {run_table(entity)} "
+            "where batch_month = $batch_month",
             params,
         )
         if name in load.quarantined:
             con.execute(
-                f"create temp table if not exists pending_quarantine_{name} as "
-                f"select * from quarantine.{name} limit 0"
+                f"create temp table if not exists pending_quarantine_{name} as select * from quarantine.{name} limit 0"
             )
             con.execute(
                 f"insert into pending_quarantine_{name} select {entity_columns}, {lineage}, reason "
-                f"from quarantined_{name}",
+                f"from {quarantine_table(entity)} where batch_month = $batch_month",
                 params,
             )

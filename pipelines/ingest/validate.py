@@ -1,21 +1,34 @@
-"""Run the great-expectations suite of each staged entity and apply the orphan policy.
+"""Run the great-expectations suite of each entity once over every staged month of a run,
+report per month, and apply the orphan policy.
 
 Entities are validated parents first, so that rows quarantined as orphans
 (policy `warn`) make their own children orphans too (an order line of a
-quarantined order has no order to belong to).
+quarantined order has no order to belong to). A reference must exist in the
+same month folder, so every lookup of a parent key matches batch_month too.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
 import duckdb
 
 from data_checks.outcome import RuleOutcome
-from data_checks.runner import validate_month
+from data_checks.runner import validate_months
 from pipelines.contract import ENTITIES, ENTITY_BY_NAME, Entity
 from pipelines.ingest.problems import CheckRecord
-from pipelines.ingest.stage import quote_ident, stage_table
+from pipelines.ingest.run_tables import has_run_table, quarantine_table, rows_by_month, run_table
+from pipelines.ingest.stage import quote_ident
+from pipelines.partitions import month_key, month_start
+
+ROWS_PER_VALIDATION = 1_000_000
+
+
+@dataclass
+class MonthChecks:
+    records: list[CheckRecord] = field(default_factory=list)
+    quarantined: dict[str, int] = field(default_factory=dict)  # entity -> rows moved to quarantine
 
 
 def parents_first() -> list[Entity]:
@@ -34,56 +47,82 @@ def parents_first() -> list[Entity]:
     return ordered
 
 
-def _reference_flags(entity: Entity, staged: set[str]) -> list[str]:
-    """`<col>__ref_found`: null when the value is null, else whether the parent key exists this month."""
-    flags = []
-    for column in entity.columns:
-        if not column.references:
-            continue
-        parent = ENTITY_BY_NAME[column.references]
-        col = quote_ident(column.name)
-        if parent.name in staged:
-            key = quote_ident(parent.primary_key[0])
-            found = f"exists (select 1 from {stage_table(parent)} p where p.{key} = s.{col})"
-        else:
-            found = "false"  # the parent file is absent, so every reference is an orphan
-        flags.append(
-            f"case when s.{col} is null then null else {found} end as {quote_ident(column.name + '__ref_found')}"
-        )
-    return flags
+def _parent_found(entity: Entity, column_name: str, con: duckdb.DuckDBPyConnection) -> str:
+    """SQL: row s's value of `column_name` is a key of the parent in the same month folder."""
+    parent = ENTITY_BY_NAME[entity.column(column_name).references]
+    if not has_run_table(con, parent):
+        return "false"  # the parent file is absent from every month, so every reference is an orphan
+    key = quote_ident(parent.primary_key[0])
+    return (
+        f"exists (select 1 from {run_table(parent)} p "
+        f"where p.{key} = s.{quote_ident(column_name)} and p.batch_month = s.batch_month)"
+    )
 
 
-def validate_staged(
+def _reference_flags(con: duckdb.DuckDBPyConnection, entity: Entity) -> list[str]:
+    """`<col>__ref_found`: null when the value is null, else whether the parent key exists that month."""
+    return [
+        f"case when s.{quote_ident(c.name)} is null then null else {_parent_found(entity, c.name, con)} end "
+        f"as {quote_ident(c.name + '__ref_found')}"
+        for c in entity.columns
+        if c.references
+    ]
+
+
+def validation_batches(files: dict[str, str], rows: dict[date, int]) -> list[list[date]]:
+    """The run's months in groups of at most ROWS_PER_VALIDATION rows (a month is never split).
+
+    GX's cost is mostly per validation, so months are validated together; the budget caps the
+    pandas frame so a long backfill of large months stays within memory.
+    """
+    batches: list[list[date]] = [[]]
+    size = 0
+    for month in sorted(month_start(m) for m in files):
+        count = rows.get(month, 0)
+        if batches[-1] and size + count > ROWS_PER_VALIDATION:
+            batches.append([])
+            size = 0
+        batches[-1].append(month)
+        size += count
+    return batches
+
+
+def validate_run(
     con: duckdb.DuckDBPyConnection,
-    month: str,
-    staged_files: dict[str, str],
+    staged_files: dict[str, dict[str, str]],
     *,
     channels: tuple[str, ...],
     orphan_policy: str,
-) -> tuple[list[CheckRecord], dict[str, int]]:
-    """Check every staged entity; returns the check records and the rows quarantined per entity.
+) -> dict[str, MonthChecks]:
+    """Check every entity of every staged month; returns each month's records and quarantined rows.
 
-    `staged_files` maps entity name -> file name for the entities staged this month.
-    Quarantined rows move from stage_<entity> to temp table quarantined_<entity>.
+    `staged_files` maps month -> {entity name -> file name} for the entities staged that month,
+    whose rows are in run_<entity>. Quarantined rows move from there to quarantined_<entity>.
     """
-    records: list[CheckRecord] = []
-    quarantined: dict[str, int] = {}
-    staged = set(staged_files)
-    month_day = date(int(month[:4]), int(month[5:]), 1)
+    checks = {month: MonthChecks() for month in staged_files}
     for entity in parents_first():
-        if entity.name not in staged:
+        files = {month: names[entity.name] for month, names in staged_files.items() if entity.name in names}
+        if not files:
             continue
-        flags = _reference_flags(entity, staged)
-        select = ", ".join(["s.*", *flags])
-        frame = con.execute(f"select {select} from {stage_table(entity)} s").df()
-        outcomes = validate_month(entity, frame, month_day, channels=channels)
-        file = staged_files[entity.name]
-        for outcome in outcomes:
-            records.append(_record(outcome, month, file, orphan_policy))
-        orphans = [o for o in outcomes if o.rule == "reference" and not o.passed]
-        if orphans and orphan_policy == "warn":
-            quarantined[entity.name] = _quarantine(con, entity, [o.column for o in orphans], staged)
-    return records, quarantined
+        select = ", ".join(["s.*", *_reference_flags(con, entity)])
+        outcomes = {}
+        for months in validation_batches(files, rows_by_month(con, run_table(entity))):
+            frame = con.execute(
+                f"select {select} from {run_table(entity)} s where s.batch_month = any($months)", {"months": months}
+            ).df()
+            outcomes.update(validate_months(entity, frame, months, channels=channels))
+            del frame  # one frame at a time keeps memory bounded whatever the run's length
+        orphan_columns: set[str] = set()
+        for batch_month, month_outcomes in outcomes.items():
+            month = month_key(batch_month)
+            for outcome in month_outcomes:
+                checks[month].records.append(_record(outcome, month, files[month], orphan_policy))
+                if outcome.rule == "reference" and not outcome.passed:
+                    orphan_columns.add(outcome.column)
+        if orphan_columns and orphan_policy == "warn":
+            for batch_month, count in _quarantine(con, entity, sorted(orphan_columns)).items():
+                checks[month_key(batch_month)].quarantined[entity.name] = count
+    return checks
 
 
 def _record(outcome: RuleOutcome, month: str, file: str, orphan_policy: str) -> CheckRecord:
@@ -110,25 +149,21 @@ def _record(outcome: RuleOutcome, month: str, file: str, orphan_policy: str) -> 
     )
 
 
-def _quarantine(con: duckdb.DuckDBPyConnection, entity: Entity, columns: list[str], staged: set[str]) -> int:
-    """Move orphan rows to temp table quarantined_<entity>, each with its reason."""
+def _quarantine(con: duckdb.DuckDBPyConnection, entity: Entity, columns: list[str]) -> dict[date, int]:
+    """Move orphan rows of every month to quarantined_<entity>, each with its reason; count them per month."""
     conditions = []
     for name in columns:
         parent = ENTITY_BY_NAME[entity.column(name).references]
-        col = f"s.{quote_ident(name)}"
-        orphan = f"{col} is not null"
-        if parent.name in staged:
-            key = quote_ident(parent.primary_key[0])
-            orphan += f" and not exists (select 1 from {stage_table(parent)} p where p.{key} = {col})"
+        orphan = f"(s.{quote_ident(name)} is not null and not {_parent_found(entity, name, con)})"
         # Names come from the contract, never from the file, so they are safe to inline.
         reason = f"orphan {name}: no {parent.name} row with this {parent.primary_key[0]} in the month folder"
-        conditions.append((f"({orphan})", reason))
+        conditions.append((orphan, reason))
     reasons = ", ".join(f"case when {cond} then '{text}' end" for cond, text in conditions)
     where = " or ".join(cond for cond, _ in conditions)
-    table = f"quarantined_{entity.name}"
+    table = quarantine_table(entity)
     con.execute(
         f"create or replace temp table {table} as "
-        f"select s.*, concat_ws('; ', {reasons}) as reason from {stage_table(entity)} s where {where}"
+        f"select s.*, concat_ws('; ', {reasons}) as reason from {run_table(entity)} s where {where}"
     )
-    con.execute(f"delete from {stage_table(entity)} s where {where}")
-    return con.execute(f"select count(*) from {table}").fetchone()[0]
+    con.execute(f"delete from {run_table(entity)} s where {where}")
+    return rows_by_month(con, table)

@@ -2,8 +2,9 @@
 
 `extract_frame` types them the way ingest does (two representations: python objects,
 as from DuckDB's fetchdf of DATE/DECIMAL, and numpy-native datetime64/float) and adds
-`source_line` (row i -> line i + 2, after the header) and the `<fk>__ref_found` columns.
-The frame is handed over in reverse file order, so tests also prove lines come back sorted.
+`batch_month`, `source_line` (row i -> line i + 2, after the header) and the
+`<fk>__ref_found` columns. The frame is handed over in reverse file order, so tests also
+prove lines come back sorted.
 """
 
 from __future__ import annotations
@@ -85,8 +86,10 @@ def good_rows(entity_name: str) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in GOOD_ROWS[entity_name]]
 
 
-def extract_frame(entity_name: str, rows: list[dict], representation: str = "python") -> pd.DataFrame:
-    """Rows -> typed frame as ingest builds it; a row may override `<fk>__ref_found`."""
+def extract_frame(
+    entity_name: str, rows: list[dict], representation: str = "python", month: dt.date = MONTH
+) -> pd.DataFrame:
+    """Rows of the folder `month` -> typed frame as ingest builds it; a row may override `<fk>__ref_found`."""
     entity = ENTITY_BY_NAME[entity_name]
     data = {}
     for column in entity.columns:
@@ -96,6 +99,7 @@ def extract_frame(entity_name: str, rows: list[dict], representation: str = "pyt
         data[column.name] = _typed(column.type, values, representation)
     frame = pd.DataFrame(data)
     frame["source_line"] = range(2, len(rows) + 2)
+    frame["batch_month"] = _typed("date", [month] * len(rows), representation)
     for column in entity.columns:
         if column.references is not None and column.name in frame:
             flag = f"{column.name}__ref_found"

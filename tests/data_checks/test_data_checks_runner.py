@@ -1,4 +1,6 @@
-"""validate_month on hand-made frames: good frames pass, each mutation breaks exactly one rule."""
+"""validate_months on one-month frames: good frames pass, each mutation breaks exactly one rule.
+
+Frames of several months are in test_data_checks_runner_months.py."""
 
 from __future__ import annotations
 
@@ -6,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from data_checks.runner import validate_month
+from data_checks.runner import validate_months
 from pipelines.contract import ENTITY_BY_NAME
 from tests.data_checks.extract_frames import GOOD_ROWS, MONTH, extract_frame, good_rows
 
@@ -15,7 +17,7 @@ D = dt.date
 
 def failures(entity_name: str, rows: list[dict], representation: str = "python", **kwargs) -> list[tuple]:
     frame = extract_frame(entity_name, rows, representation)
-    outcomes = validate_month(ENTITY_BY_NAME[entity_name], frame, MONTH, **kwargs)
+    outcomes = validate_months(ENTITY_BY_NAME[entity_name], frame, [MONTH], **kwargs)[MONTH]
     return [(o.column, o.rule, o.failing_count, o.sample_lines) for o in outcomes if not o.passed]
 
 
@@ -81,17 +83,13 @@ TYPED = ("date", "decimal", "fraction")
 
 def mutation_cases() -> list:
     """Every mutation on python-typed frames; those touching dates or decimals also numpy-typed."""
-    cases = [
-        pytest.param(*case, "python", id=f"{case[0]}-{case[2][1]}-{i}") for i, case in enumerate(MUTATIONS)
-    ]
+    cases = [pytest.param(*case, "python", id=f"{case[0]}-{case[2][1]}-{i}") for i, case in enumerate(MUTATIONS)]
     for i, (entity_name, changes, expected) in enumerate(MUTATIONS):
         entity = ENTITY_BY_NAME[entity_name]
         touched = {name for values in changes.values() for name in values if name in entity.column_names}
         if any(entity.column(name).type in TYPED for name in touched):
             cases.append(
-                pytest.param(
-                    entity_name, changes, expected, "numpy", id=f"{entity_name}-{expected[1]}-{i}-np"
-                )
+                pytest.param(entity_name, changes, expected, "numpy", id=f"{entity_name}-{expected[1]}-{i}-np")
             )
     return cases
 
@@ -125,7 +123,7 @@ def test_dates_beyond_the_nanosecond_range_are_still_checked():
 def test_orphans_have_their_own_severity():
     rows = good_rows("orders")
     rows[0]["rep_id__ref_found"] = False
-    outcomes = validate_month(ENTITY_BY_NAME["orders"], extract_frame("orders", rows), MONTH)
+    outcomes = validate_months(ENTITY_BY_NAME["orders"], extract_frame("orders", rows), [MONTH])[MONTH]
     assert {(o.rule, o.severity) for o in outcomes} == {
         ("column_exists", "error"),
         ("not_null", "error"),
@@ -142,7 +140,7 @@ def test_orphans_have_their_own_severity():
 
 def test_missing_column_fails_its_rules_without_counting_rows():
     rows = [{k: v for k, v in row.items() if k != "status"} for row in good_rows("orders")]
-    outcomes = validate_month(ENTITY_BY_NAME["orders"], extract_frame("orders", rows), MONTH)
+    outcomes = validate_months(ENTITY_BY_NAME["orders"], extract_frame("orders", rows), [MONTH])[MONTH]
     failed = [o for o in outcomes if not o.passed]
     assert [(o.column, o.rule, o.failing_count, o.sample_lines) for o in failed] == [
         ("status", "column_exists", 0, ()),
@@ -154,9 +152,9 @@ def test_missing_column_fails_its_rules_without_counting_rows():
 
 
 def test_outcomes_follow_suite_order():
-    outcomes = validate_month(
-        ENTITY_BY_NAME["order_lines"], extract_frame("order_lines", good_rows("order_lines")), MONTH
-    )
+    outcomes = validate_months(
+        ENTITY_BY_NAME["order_lines"], extract_frame("order_lines", good_rows("order_lines")), [MONTH]
+    )[MONTH]
     assert [(o.column, o.rule) for o in outcomes][:5] == [
         ("order_id", "column_exists"),
         ("order_id", "not_null"),
