@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from pipelines.ingest.assets import build_raw_assets
 from pipelines.partitions import monthly_partitions
@@ -13,7 +12,7 @@ from pipelines.resources import SalesWarehouse
 from pipelines.schedules import build_monthly_job, build_monthly_schedule
 from pipelines.settings import Settings
 from pipelines.transform.assets import build_dbt_assets
-from pipelines.transform.project import DBT_EXECUTABLE, sales_dbt_project
+from pipelines.transform.project import DBT_EXECUTABLE, InstalledDbtCliResource, sales_dbt_project
 
 
 @dg.definitions
@@ -36,7 +35,7 @@ def build_definitions(settings: Settings) -> dg.Definitions:
         schedules=[build_monthly_schedule(job, settings.schedule_hour)],
         resources={
             "warehouse": SalesWarehouse.from_settings(settings),
-            "dbt": DbtCliResource(project_dir=project, dbt_executable=DBT_EXECUTABLE),
+            "dbt": InstalledDbtCliResource(project_dir=project, dbt_executable=DBT_EXECUTABLE),
         },
         # Steps run one at a time in one process: DuckDB allows a single writer.
         executor=dg.in_process_executor,
