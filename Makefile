@@ -21,7 +21,7 @@ DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
 APT_PACKAGES := chromium fonts-noto-cjk poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo demo-data materialize test lint docs dev bench system-deps manifest clean help
+.PHONY: demo demo-data materialize test lint docs dev bench system-deps manifest full-refresh clean help
 
 help:
 	@echo "make demo   - install, generate $(DEMO_MONTHS) months of demo extracts, run every month, write the report"
@@ -29,6 +29,7 @@ help:
 	@echo "make dev    - open the Dagster UI on http://127.0.0.1:3000"
 	@echo "make docs   - build dbt's docs site (offline) into dbt_project/target"
 	@echo "make lint   - ruff and sqlfluff"
+	@echo "make full-refresh - rebuild every dbt model from the raw tables (after an upgrade changed a mart)"
 	@echo "make bench  - benchmark (SCALE=small|medium|large)"
 
 $(BIN)/.installed: requirements-lock.txt pyproject.toml
@@ -80,6 +81,11 @@ test: $(BIN)/.installed system-deps $(DAGSTER_HOME)/dagster.yaml manifest
 lint: $(BIN)/.installed
 	$(BIN)/ruff check pipelines data_checks tests bench
 	$(BIN)/sqlfluff lint dbt_project/models dbt_project/tests
+
+# After upgrading the project, a mart whose columns changed refuses to build incrementally
+# (on_schema_change: fail); this rebuilds every model from the raw tables, all months.
+full-refresh: $(BIN)/.installed
+	$(DBT) build --full-refresh --exclude-resource-type unit_test $(DBT_DIRS)
 
 docs: $(BIN)/.installed
 	$(DBT) docs generate --static $(DBT_DIRS)
