@@ -9,6 +9,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export GX_ANALYTICS_ENABLED := false
 # The project runs from its folder; it is not installed into the venv.
 export PYTHONPATH := $(CURDIR)
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 export SALES_LANDING_DIR ?= data/landing
 export SALES_DUCKDB_PATH ?= data/warehouse.duckdb
 export SALES_ANALYST_DUCKDB_PATH ?= data/analytics.duckdb

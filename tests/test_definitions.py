@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import dagster as dg
 
 from tests.pipeline_runs import definitions_for
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def test_definitions_load_with_every_layer(sales_env: dict[str, str]) -> None:
@@ -39,3 +44,26 @@ def test_schedule_on_the_first_targets_the_previous_month(sales_env: dict[str, s
     context = dg.build_schedule_context(scheduled_execution_time=datetime(2026, 11, 1, 7, tzinfo=UTC))
     run_requests = schedule.evaluate_tick(context).run_requests
     assert [r.partition_key for r in run_requests] == ["2026-10"]
+
+
+def test_the_code_location_loads_through_dagsters_cli_without_the_venv_on_path(sales_env: dict[str, str]) -> None:
+    """What `dagster dev` and `dagster asset materialize` load, with nothing but the interpreter's path."""
+    env = {
+        "PATH": "/usr/bin:/bin",
+        "PYTHONPATH": str(REPO),
+        "DAGSTER_HOME": sales_env["SALES_LANDING_DIR"] + "-home",
+        "DAGSTER_DISABLE_TELEMETRY": "1",
+        "DAGSTER_IS_DEV_CLI": "1",  # as under `dagster dev`, where dagster-dbt's dev hooks are active
+        **sales_env,
+        "SALES_START_MONTH": "2024-01",
+    }
+    Path(env["DAGSTER_HOME"]).mkdir()
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("dagster")), "definitions", "validate", "-m", "pipelines.definitions"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

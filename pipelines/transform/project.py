@@ -19,7 +19,6 @@ DBT_EXECUTABLE = str(Path(sys.executable).with_name("dbt"))
 
 def sales_dbt_project() -> DbtProject:
     project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
-    project.prepare_if_dev()
     if not project.manifest_path.exists():
         # A fresh clone has no manifest; `make` targets parse first, this covers direct imports.
         subprocess.run(
