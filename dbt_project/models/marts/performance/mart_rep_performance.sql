@@ -59,14 +59,12 @@ with_metrics as (
         coalesce(rep_sales.new_customers, 0) as new_customers,
         rep_revenue_targets.revenue_target,
         -- Opportunity counts exist only for months whose opportunities file was provided.
-        case when opportunity_months.month is not null then coalesce(rep_opportunities.won_count, 0) end
-            as won_count,
-        case when opportunity_months.month is not null then coalesce(rep_opportunities.lost_count, 0) end
-            as lost_count,
+        {{ value_in_loaded_month('opportunity_months', 'rep_opportunities.won_count') }} as won_count,
+        {{ value_in_loaded_month('opportunity_months', 'rep_opportunities.lost_count') }} as lost_count,
         -- A rep's revenue in a loaded month without their orders is 0; in a month
         -- never loaded it is unknown (null), so the comparison is null.
-        case when prev_month.month is not null then coalesce(prev_revenue.revenue, 0) end as revenue_prev,
-        case when ly_month.month is not null then coalesce(ly_revenue.revenue, 0) end as revenue_ly
+        {{ value_in_loaded_month('prev_month', 'prev_revenue.revenue') }} as revenue_prev,
+        {{ value_in_loaded_month('ly_month', 'ly_revenue.revenue') }} as revenue_ly
     from rep_roster
     left join rep_sales
         on

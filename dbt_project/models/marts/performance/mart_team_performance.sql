@@ -68,8 +68,8 @@ with_metrics as (
         coalesce(rep_rollup.reps_at_or_above_target, 0) as reps_at_or_above_target,
         coalesce(rep_rollup.reps_below_80pct, 0) as reps_below_80pct,
         -- 0 for a loaded month in which the team sold nothing, null for a month never loaded.
-        case when prev_month.month is not null then coalesce(prev_sales.revenue, 0) end as revenue_prev,
-        case when ly_month.month is not null then coalesce(ly_sales.revenue, 0) end as revenue_ly
+        {{ value_in_loaded_month('prev_month', 'prev_sales.revenue') }} as revenue_prev,
+        {{ value_in_loaded_month('ly_month', 'ly_sales.revenue') }} as revenue_ly
     from teams
     left join rep_rollup
         on

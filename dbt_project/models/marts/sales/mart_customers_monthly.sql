@@ -121,18 +121,10 @@ with_rates as (
 compared as (
     select
         current_month.*,
-        case
-            when prev_month.month is not null then coalesce(prev_metrics.base_customers, 0)
-        end as base_customers_prev,
-        case
-            when prev_month.month is not null then coalesce(prev_metrics.active_customers, 0)
-        end as active_customers_prev,
-        case
-            when prev_month.month is not null then coalesce(prev_metrics.new_customers, 0)
-        end as new_customers_prev,
-        case
-            when prev_month.month is not null then coalesce(prev_metrics.churned_customers, 0)
-        end as churned_customers_prev,
+        {{ value_in_loaded_month('prev_month', 'prev_metrics.base_customers') }} as base_customers_prev,
+        {{ value_in_loaded_month('prev_month', 'prev_metrics.active_customers') }} as active_customers_prev,
+        {{ value_in_loaded_month('prev_month', 'prev_metrics.new_customers') }} as new_customers_prev,
+        {{ value_in_loaded_month('prev_month', 'prev_metrics.churned_customers') }} as churned_customers_prev,
         prev_metrics.repeat_purchase_rate as repeat_purchase_rate_prev,
         prev_metrics.churn_rate as churn_rate_prev
     from with_rates as current_month

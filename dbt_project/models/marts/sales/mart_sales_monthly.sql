@@ -144,30 +144,14 @@ with_aov as (
 compared as (
     select
         current_month.*,
-        case
-            when prev_month.month is not null then coalesce(prev_metrics.revenue, 0)
-        end as revenue_prev,
-        case
-            when prev_month.month is not null then coalesce(prev_metrics.orders, 0)
-        end as orders_prev,
-        case
-            when prev_month.month is not null then prev_metrics.aov
-        end as aov_prev,
-        case
-            when prev_month.month is not null then coalesce(prev_metrics.active_customers, 0)
-        end as active_customers_prev,
-        case
-            when ly_month.month is not null then coalesce(ly_metrics.revenue, 0)
-        end as revenue_ly,
-        case
-            when ly_month.month is not null then coalesce(ly_metrics.orders, 0)
-        end as orders_ly,
-        case
-            when ly_month.month is not null then ly_metrics.aov
-        end as aov_ly,
-        case
-            when ly_month.month is not null then coalesce(ly_metrics.active_customers, 0)
-        end as active_customers_ly
+        {{ value_in_loaded_month('prev_month', 'prev_metrics.revenue') }} as revenue_prev,
+        {{ value_in_loaded_month('prev_month', 'prev_metrics.orders') }} as orders_prev,
+        {{ value_in_loaded_month('prev_month', 'prev_metrics.aov', absent=none) }} as aov_prev,
+        {{ value_in_loaded_month('prev_month', 'prev_metrics.active_customers') }} as active_customers_prev,
+        {{ value_in_loaded_month('ly_month', 'ly_metrics.revenue') }} as revenue_ly,
+        {{ value_in_loaded_month('ly_month', 'ly_metrics.orders') }} as orders_ly,
+        {{ value_in_loaded_month('ly_month', 'ly_metrics.aov', absent=none) }} as aov_ly,
+        {{ value_in_loaded_month('ly_month', 'ly_metrics.active_customers') }} as active_customers_ly
     from with_aov as current_month
     left join loaded_months as prev_month
         on prev_month.month = {{ add_months('current_month.month', -1) }}
