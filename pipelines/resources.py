@@ -27,6 +27,7 @@ class SalesWarehouse(dg.ConfigurableResource):
     channels: list[str] = ["online", "offline", "agent"]
     orphan_policy: str = "error"
     volume_tolerance: float = 0.5
+    duckdb_memory_limit: str = "1GB"
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SalesWarehouse:
@@ -41,6 +42,7 @@ class SalesWarehouse(dg.ConfigurableResource):
             channels=list(settings.channels),
             orphan_policy=settings.orphan_policy,
             volume_tolerance=settings.volume_tolerance,
+            duckdb_memory_limit=settings.duckdb_memory_limit,
         )
 
     @property
@@ -61,7 +63,12 @@ class SalesWarehouse(dg.ConfigurableResource):
             str(path),
             read_only=read_only,
             # Nothing may reach for the network: extensions come only from the wheel.
-            config={"autoinstall_known_extensions": False, "autoload_known_extensions": False},
+            config={
+                "autoinstall_known_extensions": False,
+                "autoload_known_extensions": False,
+                # DuckDB would cache up to 80 % of RAM; a cap makes large months spill to disk instead.
+                "memory_limit": self.duckdb_memory_limit,
+            },
         )
         try:
             yield con

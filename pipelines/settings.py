@@ -47,27 +47,22 @@ class Settings:
     channels: tuple[str, ...]
     orphan_policy: str
     volume_tolerance: float
+    duckdb_memory_limit: str
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
         env = os.environ if env is None else env
-        languages = tuple(
-            x.strip() for x in env.get("SALES_REPORT_LANGUAGES", "en,zh").split(",") if x.strip()
-        )
+        languages = tuple(x.strip() for x in env.get("SALES_REPORT_LANGUAGES", "en,zh").split(",") if x.strip())
         unknown = sorted(set(languages) - set(LANGUAGES))
         if unknown or not languages:
             raise SettingsError(f"SALES_REPORT_LANGUAGES: use a comma list of {LANGUAGES}, got {unknown}")
         orphan_policy = env.get("SALES_ORPHAN_POLICY", "error")
         if orphan_policy not in ORPHAN_POLICIES:
-            raise SettingsError(
-                f"SALES_ORPHAN_POLICY must be one of {ORPHAN_POLICIES}, got {orphan_policy!r}"
-            )
+            raise SettingsError(f"SALES_ORPHAN_POLICY must be one of {ORPHAN_POLICIES}, got {orphan_policy!r}")
         hour = int(env.get("SALES_SCHEDULE_HOUR", "6"))
         if not 0 <= hour <= 23:
             raise SettingsError(f"SALES_SCHEDULE_HOUR must be 0-23, got {hour}")
-        channels = tuple(
-            x.strip() for x in env.get("SALES_CHANNELS", ",".join(CHANNELS)).split(",") if x.strip()
-        )
+        channels = tuple(x.strip() for x in env.get("SALES_CHANNELS", ",".join(CHANNELS)).split(",") if x.strip())
         landing_dir = Path(env.get("SALES_LANDING_DIR", "data/landing")).resolve()
         return cls(
             landing_dir=landing_dir,
@@ -85,6 +80,7 @@ class Settings:
             channels=channels,
             orphan_policy=orphan_policy,
             volume_tolerance=float(env.get("SALES_VOLUME_TOLERANCE", "0.5")),
+            duckdb_memory_limit=env.get("SALES_DUCKDB_MEMORY_LIMIT", "1GB"),
         )
 
 

@@ -37,12 +37,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="small: tests, medium: demo (default), large: 10M+ order lines",
     )
     parser.add_argument("--seed", type=int, default=7, help="same seed, same bytes (default 7)")
-    parser.add_argument(
-        "--format", dest="fmt", choices=FILE_FORMATS, default="csv", help="file format (default csv)"
-    )
-    parser.add_argument(
-        "--out", type=Path, default=Path("data/landing"), help="landing root (default data/landing)"
-    )
+    parser.add_argument("--format", dest="fmt", choices=FILE_FORMATS, default="csv", help="file format (default csv)")
+    parser.add_argument("--out", type=Path, default=Path("data/landing"), help="landing root (default data/landing)")
     return parser.parse_args(argv)
 
 
@@ -56,9 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
 
-    summary = generate(
-        args.out, args.months, args.end_month, args.scale, args.seed, args.fmt, on_month=report
-    )
+    summary = generate(args.out, args.months, args.end_month, args.scale, args.seed, args.fmt, on_month=report)
     print(
         f"wrote {len(summary.months)} months ({summary.months[0].month}..{summary.months[-1].month}) "
         f"to {summary.out}: {summary.orders:,} orders, {summary.order_lines:,} order lines "

@@ -42,11 +42,7 @@ def month_actuals(world: World, sales: MonthSales) -> MonthActuals:
     region = world.customers.region[sales.customer]
     region_revenue = np.bincount(region, weights=value, minlength=len(REGIONS))
     rng = stream(world.seed, "market", sales.month)
-    share = (
-        _BASE_MARKET_SHARE
-        * (1 + 0.004 * (sales.month - world.start))
-        * rng.lognormal(0.0, 0.04, len(REGIONS))
-    )
+    share = _BASE_MARKET_SHARE * (1 + 0.004 * (sales.month - world.start)) * rng.lognormal(0.0, 0.04, len(REGIONS))
     # Rounded to whole currency units; the floor keeps market_size > 0 for a region with no sales.
     market = np.maximum(np.round(region_revenue / share, -2), 100_000)
     return MonthActuals(

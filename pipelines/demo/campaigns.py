@@ -51,9 +51,7 @@ def plan_campaigns(seed: int, scale: Scale, start: int, last: int) -> tuple[Camp
             months = int(rng.integers(1, 4))
             final_month = month + months - 1
             start_day = first_day64(month) + int(rng.integers(0, 15))
-            end_day = max(
-                first_day64(final_month) + int(rng.integers(10, days_in_month(final_month))), start_day + 7
-            )
+            end_day = max(first_day64(final_month) + int(rng.integers(10, days_in_month(final_month))), start_day + 7)
             # The first two campaigns pin both ends of the range: one clear loser, one clear winner.
             roas = (0.6, 3.5)[number - 1] if number <= 2 else float(rng.lognormal(np.log(1.6), 0.6))
             campaign_type = CAMPAIGN_TYPES[int(rng.choice(len(CAMPAIGN_TYPES), p=_TYPE_WEIGHTS))]

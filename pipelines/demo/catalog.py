@@ -40,9 +40,7 @@ def build_catalog(seed: int, count: int) -> Catalog:
     names = []
     for i, c in enumerate(category):
         words = PRODUCT_WORDS[PRODUCT_CATEGORIES[c]]
-        names.append(
-            f"{words[i % len(words)]} {PRODUCT_LINES[(i // len(words)) % len(PRODUCT_LINES)]} {100 + i}"
-        )
+        names.append(f"{words[i % len(words)]} {PRODUCT_LINES[(i // len(words)) % len(PRODUCT_LINES)]} {100 + i}")
     return Catalog(
         product_ids=tuple(f"P{i + 1:04d}" for i in range(count)),
         names=tuple(names),

@@ -82,7 +82,5 @@ def _names(segment: np.ndarray, rng: np.random.Generator) -> pa.Array:
         return pc.take(pa.array(words), pa.array(rng.integers(0, len(words), total)))
 
     person = pc.binary_join_element_wise(pick(FIRST_NAMES), pick(LAST_NAMES), " ")
-    company = pc.binary_join_element_wise(
-        pick(COMPANY_WORDS), pick(COMPANY_KINDS), pick(COMPANY_SUFFIXES), " "
-    )
+    company = pc.binary_join_element_wise(pick(COMPANY_WORDS), pick(COMPANY_KINDS), pick(COMPANY_SUFFIXES), " ")
     return pc.if_else(pa.array(segment == CONSUMER), person, company)

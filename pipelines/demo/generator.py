@@ -93,7 +93,5 @@ def _write_month(out, world, sales, actuals, next_actuals, previous, pipeline, f
         write_entity(tables[entity.name], folder, entity.name, fmt)
     notes = has_notes(sales.month)
     if notes:
-        write_text(
-            render_notes(notes_facts(world, sales, actuals, previous), world.seed), folder / NOTES_FILE
-        )
+        write_text(render_notes(notes_facts(world, sales, actuals, previous), world.seed), folder / NOTES_FILE)
     return MonthSummary(month_label(sales.month), len(sales.customer), len(sales.line_order), notes)

@@ -61,12 +61,8 @@ def month_tables(
                 "discount": sales.discount_pct,
             },
         ),
-        "opportunities": contract_table(
-            "opportunities", opportunities_columns(pipeline, month, rep_ids, customer_ids)
-        ),
-        "customers": contract_table(
-            "customers", {name: values.slice(0, known) for name, values in customers.items()}
-        ),
+        "opportunities": contract_table("opportunities", opportunities_columns(pipeline, month, rep_ids, customer_ids)),
+        "customers": contract_table("customers", {name: values.slice(0, known) for name, values in customers.items()}),
         "products": contract_table(
             "products",
             {
@@ -87,9 +83,7 @@ def month_tables(
                 "is_active": roster.active_at(month)[hired],
             },
         ),
-        "teams": contract_table(
-            "teams", {"team_id": TEAM_IDS, "name": TEAM_NAMES, "manager_name": TEAM_MANAGERS}
-        ),
+        "teams": contract_table("teams", {"team_id": TEAM_IDS, "name": TEAM_NAMES, "manager_name": TEAM_MANAGERS}),
         "targets": _targets(world, actuals, next_actuals, {roster.rep_ids[i] for i in hired}),
         "campaigns": _campaigns(world, sales),
         "surveys": contract_table("surveys", survey_columns(world, sales, customer_ids)),

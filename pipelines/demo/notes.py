@@ -51,8 +51,7 @@ def _strategy(facts: NotesFacts, rng) -> list[str]:
             _pick(
                 rng,
                 (
-                    f"Revenue closed at {facts.revenue:,.0f}, "
-                    f"{direction} {abs(change):.1%} on the previous month.",
+                    f"Revenue closed at {facts.revenue:,.0f}, {direction} {abs(change):.1%} on the previous month.",
                     f"We booked {facts.revenue:,.0f} in revenue this month ({change:+.1%} month on month).",
                 ),
             )
@@ -62,8 +61,7 @@ def _strategy(facts: NotesFacts, rng) -> list[str]:
             rng,
             (
                 f"Online is now {facts.online_share:.0%} of revenue and keeps gaining on the stores.",
-                f"The shift to online continues ({facts.online_share:.0%} of revenue); "
-                "offline needs a clear role.",
+                f"The shift to online continues ({facts.online_share:.0%} of revenue); offline needs a clear role.",
             ),
         )
     )
@@ -79,9 +77,7 @@ def _strategy(facts: NotesFacts, rng) -> list[str]:
 def _team(facts: NotesFacts, rng) -> list[str]:
     lines = []
     if facts.joined:
-        lines.append(
-            f"Welcome to {', '.join(facts.joined)}; ramp-up plans are in place for their first months."
-        )
+        lines.append(f"Welcome to {', '.join(facts.joined)}; ramp-up plans are in place for their first months.")
     if facts.moved:
         lines.append(f"{', '.join(facts.moved)} moved team to strengthen enterprise coverage.")
     if facts.left:

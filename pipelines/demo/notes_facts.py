@@ -12,9 +12,7 @@ from pipelines.demo.sales import MonthSales
 from pipelines.demo.world import World
 
 
-def notes_facts(
-    world: World, sales: MonthSales, actuals: MonthActuals, previous: MonthActuals | None
-) -> NotesFacts:
+def notes_facts(world: World, sales: MonthSales, actuals: MonthActuals, previous: MonthActuals | None) -> NotesFacts:
     roster, month = world.roster, sales.month
     recent = range(month - 2, month + 1)
     team_now = roster.team_at(month)

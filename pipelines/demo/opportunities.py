@@ -62,9 +62,7 @@ def _created_in(world: World, month: int) -> dict[str, np.ndarray]:
         (reason == LOST_REASONS.index("price")) & (rng.random(count) < 0.25)
     )
     competitor = np.where(names_rival, rng.integers(0, len(COMPETITORS), count), -1)
-    amount = np.where(
-        enterprise, rng.lognormal(np.log(25_000), 0.6, count), rng.lognormal(np.log(4_000), 0.5, count)
-    )
+    amount = np.where(enterprise, rng.lognormal(np.log(25_000), 0.6, count), rng.lognormal(np.log(4_000), 0.5, count))
     weight, team = roster.selling_weight(month), roster.team_at(month)
     serving_team = np.where(enterprise, KEY_ACCOUNTS, base.region[customer])
     rep = np.empty(count, dtype=np.int64)

@@ -65,9 +65,7 @@ def build_roster(seed: int, scale: Scale, start: int, end: int) -> Roster:
     hire_month = np.array(hire_months, dtype=np.int64)
     day_offset = np.where(hire_month < start, rng.integers(0, 28, count), 0)
     hire_day = (
-        np.array(
-            [np.datetime64(f"{m // 12:04d}-{m % 12 + 1:02d}-01") for m in hire_month], dtype="datetime64[D]"
-        )
+        np.array([np.datetime64(f"{m // 12:04d}-{m % 12 + 1:02d}-01") for m in hire_month], dtype="datetime64[D]")
         + day_offset
     )
     leave_month = np.full(count, NEVER, dtype=np.int64)

@@ -36,9 +36,7 @@ _COMMENTS = (
 def survey_columns(world: World, sales: MonthSales, customer_ids: pa.Array) -> dict:
     rng = stream(world.seed, "surveys", sales.month)
     buyers = np.unique(sales.customer[sales.completed])
-    respondents = np.sort(
-        rng.choice(buyers, size=rng.binomial(len(buyers), world.scale.survey_rate), replace=False)
-    )
+    respondents = np.sort(rng.choice(buyers, size=rng.binomial(len(buyers), world.scale.survey_rate), replace=False))
     count = len(respondents)
     drift = 0.01 * (sales.month - world.start)  # service slowly improves
     mean = _MEAN_SCORE[world.customers.segment[respondents]] + drift
@@ -55,9 +53,7 @@ def survey_columns(world: World, sales: MonthSales, customer_ids: pa.Array) -> d
             "",
         ),
         "customer_id": pc.take(customer_ids, pa.array(respondents, type=pa.int64())),
-        "response_date": pa.array(
-            first_day64(sales.month) + rng.integers(0, days_in_month(sales.month), count)
-        ),
+        "response_date": pa.array(first_day64(sales.month) + rng.integers(0, days_in_month(sales.month), count)),
         "score": score,
         "csat": pa.array(csat, mask=rng.random(count) < 0.12),
         "comment": pa.array(comments, type=pa.string(), mask=rng.random(count) < 0.65),

@@ -33,9 +33,7 @@ def contract_table(entity: str, columns: dict) -> pa.Table:
             arrays.append(hundredths_to_decimal(np.asarray(values, dtype=np.int64), arrow_type))
         else:
             arrays.append(
-                pa.array(values, type=arrow_type)
-                if not isinstance(values, pa.Array)
-                else values.cast(arrow_type)
+                pa.array(values, type=arrow_type) if not isinstance(values, pa.Array) else values.cast(arrow_type)
             )
     return pa.Table.from_arrays(arrays, names=list(spec.column_names))
 

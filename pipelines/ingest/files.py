@@ -31,9 +31,7 @@ class ExtractFile:
 def locate(month_dir: Path, entity: Entity, month: str) -> Path | CheckRecord | None:
     """The entity's file in the month folder; None when an optional file is absent."""
     found = [
-        month_dir / f"{entity.name}.{fmt}"
-        for fmt in FILE_FORMATS
-        if (month_dir / f"{entity.name}.{fmt}").is_file()
+        month_dir / f"{entity.name}.{fmt}" for fmt in FILE_FORMATS if (month_dir / f"{entity.name}.{fmt}").is_file()
     ]
     if len(found) > 1:
         return CheckRecord(
@@ -88,9 +86,7 @@ def inspect_file(path: Path, month: str, entity: str) -> ExtractFile | CheckReco
             if is_csv:
                 decoder.decode(b"", final=True)
     except UnicodeDecodeError:
-        return CheckRecord(
-            month, entity, path.name, "encoding", "not valid UTF-8 (truncated character at the end)"
-        )
+        return CheckRecord(month, entity, path.name, "encoding", "not valid UTF-8 (truncated character at the end)")
     except OSError as err:
         return CheckRecord(month, entity, path.name, "unreadable", f"cannot be read: {err.strerror}")
     header = None

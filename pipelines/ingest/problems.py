@@ -42,6 +42,4 @@ class ExtractRejected(Exception):
     def __init__(self, problems: list[CheckRecord]):
         self.problems = problems
         lines = [p.describe() for p in problems]
-        super().__init__(
-            f"{len(problems)} contract violation(s); nothing was published:\n  - " + "\n  - ".join(lines)
-        )
+        super().__init__(f"{len(problems)} contract violation(s); nothing was published:\n  - " + "\n  - ".join(lines))

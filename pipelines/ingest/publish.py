@@ -24,9 +24,7 @@ def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str,
             for table in (f"raw.{entity.name}", f"quarantine.{entity.name}"):
                 con.execute(f"delete from {table} where batch_month = any($months)", {"months": months})
             pending = [f"pending_{entity.name}", f"pending_quarantine_{entity.name}"]
-            for target, source in zip(
-                (f"raw.{entity.name}", f"quarantine.{entity.name}"), pending, strict=True
-            ):
+            for target, source in zip((f"raw.{entity.name}", f"quarantine.{entity.name}"), pending, strict=True):
                 if _temp_exists(con, source):
                     con.execute(f"insert into {target} select * from {source}")
                     con.execute(f"drop table {source}")
@@ -43,9 +41,7 @@ def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str,
         raise
 
 
-def record_failure(
-    con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime
-) -> None:
+def record_failure(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime) -> None:
     """A failed run publishes nothing but leaves a record a person can read in the ops tables."""
     con.execute("begin transaction")
     _insert_log(con, loads, run_id, now, failed=True)
@@ -59,9 +55,7 @@ def _temp_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     return row[0] > 0
 
 
-def _insert_extract_files(
-    con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime
-) -> None:
+def _insert_extract_files(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:
     rows = []
     for entity in ENTITIES:
         extract = load.files.get(entity.name)

@@ -39,9 +39,7 @@ def _file_columns(con: duckdb.DuckDBPyConnection, extract: ExtractFile) -> tuple
         return extract.header
     return tuple(
         row[0]
-        for row in con.execute(
-            "describe select * from read_parquet($path)", {"path": str(extract.path)}
-        ).fetchall()
+        for row in con.execute("describe select * from read_parquet($path)", {"path": str(extract.path)}).fetchall()
     )
 
 
@@ -66,9 +64,7 @@ def _line_expression(entity: Entity, extract: ExtractFile) -> str:
     if extract.format != "csv":
         return "record_no"
     text_columns = [quote_ident(c.name) for c in entity.columns]
-    newlines = " + ".join(
-        f"coalesce(length({col}) - length(replace({col}, chr(10), '')), 0)" for col in text_columns
-    )
+    newlines = " + ".join(f"coalesce(length({col}) - length(replace({col}, chr(10), '')), 0)" for col in text_columns)
     return (
         f"1 + record_no + coalesce(sum({newlines}) over "
         "(order by record_no rows between unbounded preceding and 1 preceding), 0)"
@@ -81,9 +77,7 @@ def _cast(column_type: str, sql_type: str, col: str) -> str:
     return f"try_cast({col} as {sql_type})"
 
 
-def stage_file(
-    con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile, month: str
-) -> list[CheckRecord]:
+def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile, month: str) -> list[CheckRecord]:
     """Create temp table stage_<entity>; return the problems that stop the month."""
     name = extract.path.name
     try:

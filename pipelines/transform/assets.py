@@ -23,7 +23,8 @@ def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinitio
     )
     def sales_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: SalesWarehouse) -> Iterator:
         window = context.partition_key_range
-        with environment(dbt_window_env(warehouse.duckdb_path, window.start, window.end)):
+        env = dbt_window_env(warehouse.duckdb_path, window.start, window.end, warehouse.duckdb_memory_limit)
+        with environment(env):
             # Unit tests check the SQL, not the month's data: the test suite runs them.
             yield from dbt.cli(
                 ["build", "--exclude-resource-type", "unit_test"],

@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from pipelines.settings import validate_month_key
 
 
-def dbt_window_env(duckdb_path: str, month_from: str, month_to: str) -> dict[str, str]:
+def dbt_window_env(duckdb_path: str, month_from: str, month_to: str, memory_limit: str = "1GB") -> dict[str, str]:
     return {
         "SALES_DUCKDB_PATH": duckdb_path,
+        "SALES_DUCKDB_MEMORY_LIMIT": memory_limit,
         "SALES_MONTH_FROM": validate_month_key(month_from, "month_from"),
         "SALES_MONTH_TO": validate_month_key(month_to, "month_to"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",

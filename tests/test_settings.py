@@ -1,0 +1,55 @@
+"""Settings come from the environment, with working defaults, and bad values are refused at once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.settings import Settings, SettingsError
+
+
+def test_defaults_without_any_variable(tmp_path: Path) -> None:
+    (tmp_path / "landing" / "2024-03").mkdir(parents=True)
+    (tmp_path / "landing" / "2024-05").mkdir()
+    settings = Settings.from_env({"SALES_LANDING_DIR": str(tmp_path / "landing")})
+    assert settings.start_month == "2024-03"  # the oldest delivered month folder
+    assert settings.duckdb_path.name == "warehouse.duckdb"
+    assert settings.analyst_duckdb_path.name == "analytics.duckdb"
+    assert settings.report_languages == ("en", "zh")
+    assert settings.channels == ("online", "offline", "agent")
+    assert (settings.orphan_policy, settings.volume_tolerance, settings.duckdb_memory_limit) == ("error", 0.5, "1GB")
+    assert (settings.schedule_hour, settings.schedule_timezone) == (6, "UTC")
+
+
+def test_variables_override_the_defaults() -> None:
+    settings = Settings.from_env(
+        {
+            "SALES_START_MONTH": "2022-01",
+            "SALES_REPORT_LANGUAGES": "zh",
+            "SALES_CHANNELS": "web, store",
+            "SALES_ORPHAN_POLICY": "warn",
+            "SALES_SCHEDULE_HOUR": "23",
+            "SALES_DUCKDB_MEMORY_LIMIT": "4GB",
+        }
+    )
+    assert settings.start_month == "2022-01"
+    assert settings.report_languages == ("zh",)
+    assert settings.channels == ("web", "store")
+    assert (settings.orphan_policy, settings.schedule_hour, settings.duckdb_memory_limit) == ("warn", 23, "4GB")
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        {"SALES_START_MONTH": "2022-13"},
+        {"SALES_START_MONTH": "22-01"},
+        {"SALES_REPORT_LANGUAGES": "en,fr"},
+        {"SALES_REPORT_LANGUAGES": ""},
+        {"SALES_ORPHAN_POLICY": "ignore"},
+        {"SALES_SCHEDULE_HOUR": "24"},
+    ],
+)
+def test_bad_values_are_refused(env: dict[str, str]) -> None:
+    with pytest.raises(SettingsError):
+        Settings.from_env({"SALES_START_MONTH": "2024-01", **env})
