@@ -30,58 +30,24 @@ order_categories as (
 ),
 
 -- One row per order and grain it belongs to (a grain value the CRM left
--- empty is reported as 'unknown').
+-- empty is reported as 'unknown'); grain name -> column of fct_orders.
+{%- set order_grain_columns = [
+    ('region', 'region'), ('channel', 'channel'), ('segment', 'segment'),
+    ('team', 'team_id'), ('rep', 'rep_id'),
+] %}
 order_grains as (
+    {%- for grain, column in order_grain_columns %}
     select
         month,
-        'region' as grain,
-        coalesce(region, 'unknown') as grain_value,
+        '{{ grain }}' as grain,
+        coalesce({{ column }}, 'unknown') as grain_value,
         order_id,
         customer_id,
         status,
         revenue
     from orders
     union all
-    select
-        month,
-        'channel' as grain,
-        coalesce(channel, 'unknown') as grain_value,
-        order_id,
-        customer_id,
-        status,
-        revenue
-    from orders
-    union all
-    select
-        month,
-        'segment' as grain,
-        coalesce(segment, 'unknown') as grain_value,
-        order_id,
-        customer_id,
-        status,
-        revenue
-    from orders
-    union all
-    select
-        month,
-        'team' as grain,
-        coalesce(team_id, 'unknown') as grain_value,
-        order_id,
-        customer_id,
-        status,
-        revenue
-    from orders
-    union all
-    select
-        month,
-        'rep' as grain,
-        coalesce(rep_id, 'unknown') as grain_value,
-        order_id,
-        customer_id,
-        status,
-        revenue
-    from orders
-    union all
+    {%- endfor %}
     select
         month,
         'category' as grain,
