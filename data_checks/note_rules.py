@@ -2,9 +2,9 @@
 
 Each note of `pipelines.contract` maps, by its exact text, to a `NoteRule`; `rules_for`
 fails loudly for a note without one, so a rule added to the contract cannot go unchecked.
-Rules GX has no expectation for are checked on a derived column that the runner adds to a
-copy of the frame: a boolean (True: row obeys, False: row breaks it, NA: not applicable), or a
-value GX compares, such as the `YYYY-MM` key of the row's month folder.
+Rules GX has no expectation for are checked on a derived column that the runner adds, as SQL,
+to the relation it validates: a boolean (true: row obeys, false: row breaks it, null: not
+applicable), or a value GX compares, such as the `YYYY-MM` key of the row's month folder.
 """
 
 from __future__ import annotations
@@ -13,8 +13,6 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import pandas as pd
 
 from data_checks.column_rules import BATCH_MONTH
 from data_checks.gx_import import great_expectations
@@ -31,16 +29,14 @@ class NoteRule:
     expectation: Callable[[Sequence[dt.date]], Expectation]  # the months the suite checks -> expectation
     derived_column: str | None = None
     source_columns: tuple[str, ...] = ()
-    derive: Callable[[pd.DataFrame], pd.Series] | None = None
+    derive: str | None = None  # SQL expression over source_columns; names and values come from the contract
 
 
 def _null_exactly_when(column: str, key: str, value: str, rule: str) -> NoteRule:
     derived_column = f"__{rule}"
 
-    def derive(frame: pd.DataFrame) -> pd.Series:
-        obeys = frame[column].isna() == frame[key].eq(value)
-        # With the key itself null the rule has no answer; not_null on the key reports that row.
-        return obeys.astype("boolean").mask(frame[key].isna())
+    # With the key itself null the rule has no answer; not_null on the key reports that row.
+    derive = f"case when {key} is null then null else ({column} is null) = ({key} = '{value}') end"
 
     def expectation(months: Sequence[dt.date]) -> Expectation:
         return great_expectations().expectations.ExpectColumnValuesToBeInSet(
@@ -55,8 +51,7 @@ def _null_exactly_when(column: str, key: str, value: str, rule: str) -> NoteRule
 FOLDER_MONTH_KEY = "__folder_month"
 
 
-def _folder_month_key(frame: pd.DataFrame) -> pd.Series:
-    return frame[BATCH_MONTH].dt.strftime("%Y-%m")
+_FOLDER_MONTH_KEY_SQL = f"strftime({BATCH_MONTH}, '%Y-%m')"
 
 
 def _target_month_expectation(months: Sequence[dt.date]) -> Expectation:
@@ -88,7 +83,7 @@ NOTE_RULES: dict[tuple[str, str], NoteRule] = {
         "close_date", "stage", "open", "close_date_matches_stage"
     ),
     ("targets", "month is the folder's month or the next one"): NoteRule(
-        _target_month_expectation, FOLDER_MONTH_KEY, (BATCH_MONTH,), _folder_month_key
+        _target_month_expectation, FOLDER_MONTH_KEY, (BATCH_MONTH,), _FOLDER_MONTH_KEY_SQL
     ),
     ("targets", "scope_id is null exactly when scope = company"): _null_exactly_when(
         "scope_id", "scope", "company", "scope_id_matches_scope"

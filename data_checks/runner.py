@@ -1,8 +1,10 @@
-"""Run an entity's suite once over the frame of every month of a run; report per month.
+"""Run an entity's suite once over the rows of every month of a run, in DuckDB; report per month.
 
 One GX validation per entity and run, whatever the number of months: GX's cost is mostly a
-fixed overhead per expectation. Outcomes are then split by the month each unexpected row
-belongs to, so every month gets its own verdict, count and first offending lines.
+fixed overhead per expectation, and on its SQL engine each expectation is a query DuckDB
+answers over the staged temp table, so rows never leave the database. Outcomes are then split
+by the month each unexpected row belongs to, so every month gets its own verdict, count and
+first offending lines.
 """
 
 from __future__ import annotations
@@ -11,12 +13,11 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-import pandas as pd
+import duckdb
 
+from data_checks.checked_table import create_checked_table
 from data_checks.column_rules import BATCH_MONTH
-from data_checks.context import whole_frame_batch_definition
-from data_checks.frame import SOURCE_LINE, prepare_frame
+from data_checks.context import table_batch_definition
 from data_checks.meta import month_description
 from data_checks.outcome import SAMPLE_SIZE, RuleOutcome
 from data_checks.suites import build_suite
@@ -25,60 +26,60 @@ from pipelines.contract import CHANNELS, Entity
 if TYPE_CHECKING:
     from great_expectations.core import ExpectationValidationResult
 
-# COMPLETE: every unexpected row's position (the frame's default index), which the runner splits
-# by month; without unexpected_index_column_names GX lists positions without a per-row lookup.
-RESULT_FORMAT = {"result_format": "COMPLETE"}
+SOURCE_LINE = "source_line"
+# COMPLETE: every unexpected row, identified by its month and line, which the runner splits by month.
+RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": [BATCH_MONTH, SOURCE_LINE]}
 
 MonthOutcomes = dict[dt.date, list[RuleOutcome]]
 
 
 def validate_months(
-    entity: Entity, frame: pd.DataFrame, months: Sequence[dt.date], *, channels: tuple[str, ...] = CHANNELS
+    entity: Entity,
+    con: duckdb.DuckDBPyConnection,
+    source: str,
+    months: Sequence[dt.date],
+    *,
+    channels: tuple[str, ...] = CHANNELS,
 ) -> MonthOutcomes:
     """For each of `months` (first days), one outcome per rule of `build_suite`, in suite order.
 
-    `frame` holds the rows of those months with their `batch_month` and `source_line`;
-    a month without rows passes every row rule.
+    `source` is a table or view of `con` holding the rows of those months with their
+    `batch_month`, `source_line` and `<fk>__ref_found` flags; a month without rows passes every row rule.
     """
-    prepared = prepare_frame(entity, frame)
-    row_months = prepared[BATCH_MONTH].to_numpy().astype("datetime64[D]")
-    month_days = np.array(sorted(set(months)), dtype="datetime64[D]")
-    strays = np.setdiff1d(row_months, month_days)
-    if strays.size:
-        listed = ", ".join(str(month) for month in strays.tolist())
-        raise ValueError(f"{entity.name} frame has rows of months not asked for: {listed}")
-    suite = build_suite(entity, month_days.tolist(), channels=channels)
-    batch = whole_frame_batch_definition(entity.name).get_batch(batch_parameters={"dataframe": prepared})
-    results = batch.validate(suite, result_format=RESULT_FORMAT).results
-    rows = _RowIndex(np.searchsorted(month_days, row_months), prepared[SOURCE_LINE].to_numpy())
-    month_list = month_days.tolist()
+    month_list = sorted(set(months))
+    strays = con.execute(
+        f"select distinct {BATCH_MONTH} from {source} where not ({BATCH_MONTH} = any($months)) order by 1",
+        {"months": month_list},
+    ).fetchall()
+    if strays:
+        listed = ", ".join(str(month) for (month,) in strays)
+        raise ValueError(f"{entity.name} rows of months not asked for: {listed}")
+    suite = build_suite(entity, month_list, channels=channels)
+    table = create_checked_table(con, entity, source)
+    try:
+        with table_batch_definition(con, table) as batch_definition:
+            results = batch_definition.get_batch().validate(suite, result_format=RESULT_FORMAT).results
+    finally:
+        con.execute(f"drop table {table}")
     outcomes: MonthOutcomes = {month: [] for month in month_list}
     for group in _rule_groups(suite, results):
-        for month, failing in zip(month_list, rows.failing_by_month(group, len(month_list)), strict=True):
-            outcomes[month].append(_outcome(entity.name, group, month, failing))
+        failing = _failing_lines_by_month(group)
+        for month in month_list:
+            outcomes[month].append(_outcome(entity.name, group, month, failing.get(month, [])))
     return outcomes
 
 
-class _RowIndex:
-    """Each frame row's month (as a position in the sorted months) and source line."""
-
-    def __init__(self, month_codes: np.ndarray, source_lines: np.ndarray):
-        self.month_codes = month_codes
-        self.source_lines = source_lines
-
-    def failing_by_month(
-        self, group: list[ExpectationValidationResult], month_count: int
-    ) -> list[tuple[int, tuple[int, ...]]]:
-        """Per month: the rows failing any result of a rule's group, and their first lines."""
-        positions = np.unique(
-            np.concatenate([np.asarray(r.result.get("unexpected_index_list") or [], dtype=np.int64) for r in group])
-        )
-        codes = self.month_codes[positions]
-        failing = []
-        for code in range(month_count):
-            lines = np.sort(self.source_lines[positions[codes == code]])
-            failing.append((len(lines), tuple(int(line) for line in lines[:SAMPLE_SIZE])))
-        return failing
+def _failing_lines_by_month(group: list[ExpectationValidationResult]) -> dict[dt.date, list[int]]:
+    """Per month, the sorted lines of the rows failing any result of a rule's group (a row counts once)."""
+    rows = {
+        (row[BATCH_MONTH], row[SOURCE_LINE])
+        for result in group
+        for row in result.result.get("unexpected_index_list") or []
+    }
+    by_month: dict[dt.date, list[int]] = {}
+    for month, line in sorted(rows):
+        by_month.setdefault(month, []).append(line)
+    return by_month
 
 
 def _rule_groups(suite, results: list[ExpectationValidationResult]) -> list[list[ExpectationValidationResult]]:
@@ -99,12 +100,12 @@ def _rule_key(meta: dict) -> tuple[str | None, str]:
 
 
 def _outcome(
-    entity_name: str, group: list[ExpectationValidationResult], month: dt.date, failing: tuple[int, tuple[int, ...]]
+    entity_name: str, group: list[ExpectationValidationResult], month: dt.date, lines: list[int]
 ) -> RuleOutcome:
     meta = group[0].expectation_config.meta
     description = month_description(meta, month)
     error = next((m for m in map(_exception_message, group) if m is not None), None)
-    failing_count, sample_lines = failing
+    failing_count, sample_lines = len(lines), tuple(lines[:SAMPLE_SIZE])
     if error is not None:
         passed, failing_count, sample_lines = False, 0, ()
         description = f"{description} (not checked: {error})"

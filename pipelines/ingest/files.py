@@ -21,6 +21,7 @@ class ExtractFile:
     format: str  # csv | parquet
     sha256: str
     header: tuple[str, ...] | None  # CSV only
+    line_breaks: int = 0  # CSV only: line terminators in the file, the last line's included if it has one
 
     @property
     def source_name(self) -> str:
@@ -61,6 +62,7 @@ def inspect_file(path: Path, month: str, entity: str) -> ExtractFile | CheckReco
     decoder = codecs.getincrementaldecoder("utf-8")()
     line = 1
     head = bytearray()
+    last_byte = b""
     try:
         with path.open("rb") as handle:
             while chunk := handle.read(CHUNK):
@@ -83,6 +85,7 @@ def inspect_file(path: Path, month: str, entity: str) -> ExtractFile | CheckReco
                         sample_lines=(bad_line,),
                     )
                 line += chunk.count(b"\n")
+                last_byte = chunk[-1:]
             if is_csv:
                 decoder.decode(b"", final=True)
     except UnicodeDecodeError:
@@ -95,4 +98,6 @@ def inspect_file(path: Path, month: str, entity: str) -> ExtractFile | CheckReco
         header = tuple(next(csv.reader(io.StringIO(text)), []))
         if not header:
             return CheckRecord(month, entity, path.name, "empty_file", "has no header row", sample_lines=(1,))
-    return ExtractFile(path, "csv" if is_csv else "parquet", digest.hexdigest(), header)
+    # A last line without a terminator still counts: records + header then match the lines.
+    line_breaks = line - 1 + (1 if last_byte not in (b"", b"\n") else 0)
+    return ExtractFile(path, "csv" if is_csv else "parquet", digest.hexdigest(), header, line_breaks)

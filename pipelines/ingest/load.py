@@ -24,7 +24,6 @@ from pipelines.ingest.problems import CheckRecord, ExtractRejected
 from pipelines.ingest.publish import publish, record_failure
 from pipelines.ingest.run_tables import (
     append_staged_month,
-    quarantine_table,
     reset_run_tables,
     rows_by_month,
     run_table,
@@ -81,7 +80,6 @@ def load_months(
             load.records.extend(_volume_records(con, load, options.volume_tolerance, known_counts))
             _read_notes(load, landing_dir / load.month)
             if not load.blocking:
-                _keep_for_publication(con, load, options.run_id, now)
                 known_counts.update({(load.month, e): n for e, n in load.row_counts.items()})
         failing = [r for load in loads for r in load.blocking]
         if failing:
@@ -89,7 +87,7 @@ def load_months(
             raise ExtractRejected(failing)
         publish(con, loads, options.run_id, now)
     finally:
-        reset_run_tables(con)  # frees the run's rows; pending_* tables are publish's to drop
+        reset_run_tables(con)  # frees the run's rows
     return loads
 
 
@@ -245,33 +243,3 @@ def _previous_counts(
         if row:
             counts.append(row[0])
     return counts
-
-
-def _keep_for_publication(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:
-    """Append the month's validated rows, with lineage, to temp tables pending_<entity>."""
-    for name, extract in load.files.items():
-        entity = ENTITY_BY_NAME[name]
-        entity_columns = ", ".join(f'"{c}"' for c in entity.column_names)
-        lineage = "batch_month, $source_file, source_line, $sha, $loaded_at, $run_id"
-        params = {
-            "batch_month": load.batch_month,
-            "source_file": extract.source_name,
-            "sha": extract.sha256,
-            "loaded_at": now,
-            "run_id": run_id,
-        }
-        con.execute(f"create temp table if not exists pending_{name} as select * from raw.{name} limit 0")
-        con.execute(
-            f"insert into pending_{name} select {entity_columns}, {lineage} from {run_table(entity)} "
-            "where batch_month = $batch_month",
-            params,
-        )
-        if name in load.quarantined:
-            con.execute(
-                f"create temp table if not exists pending_quarantine_{name} as select * from quarantine.{name} limit 0"
-            )
-            con.execute(
-                f"insert into pending_quarantine_{name} select {entity_columns}, {lineage}, reason "
-                f"from {quarantine_table(entity)} where batch_month = $batch_month",
-                params,
-            )

@@ -10,24 +10,38 @@ import duckdb
 from pipelines.contract import ENTITIES
 from pipelines.faults import pause_point
 from pipelines.ingest.problems import CheckRecord
+from pipelines.ingest.run_tables import quarantine_table, run_table
+from pipelines.ingest.stage import quote_ident
 
 if TYPE_CHECKING:
     from pipelines.ingest.load import MonthLoad
 
 
 def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime) -> None:
-    """Replace exactly the loaded months everywhere in raw/quarantine, all or nothing."""
+    """Replace exactly the loaded months everywhere in raw/quarantine, all or nothing.
+
+    The validated rows go from the run tables straight into raw (and quarantine), each with
+    its file's lineage: one copy of the data, inside the transaction.
+    """
     months = [load.batch_month for load in loads]
+    _create_lineage_table(con, loads)
+    lineage = {"loaded_at": now, "run_id": run_id}
     con.execute("begin transaction")
     try:
         for entity in ENTITIES:
             for table in (f"raw.{entity.name}", f"quarantine.{entity.name}"):
                 con.execute(f"delete from {table} where batch_month = any($months)", {"months": months})
-            pending = [f"pending_{entity.name}", f"pending_quarantine_{entity.name}"]
-            for target, source in zip((f"raw.{entity.name}", f"quarantine.{entity.name}"), pending, strict=True):
-                if _temp_exists(con, source):
-                    con.execute(f"insert into {target} select * from {source}")
-                    con.execute(f"drop table {source}")
+            columns = ", ".join(f"r.{quote_ident(c)}" for c in entity.column_names)
+            select = f"select {columns}, r.batch_month, l.source_file, r.source_line, l.sha256, $loaded_at, $run_id"
+            join = "join run_lineage l on l.entity = $entity and l.batch_month = r.batch_month"
+            params = lineage | {"entity": entity.name}
+            if _temp_exists(con, run_table(entity)):
+                con.execute(f"insert into raw.{entity.name} {select} from {run_table(entity)} r {join}", params)
+            if _temp_exists(con, quarantine_table(entity)):
+                con.execute(
+                    f"insert into quarantine.{entity.name} {select}, r.reason from {quarantine_table(entity)} r {join}",
+                    params,
+                )
         for table in ("raw.extract_files", "raw.notes"):
             con.execute(f"delete from {table} where batch_month = any($months)", {"months": months})
         for load in loads:
@@ -39,6 +53,21 @@ def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str,
     except BaseException:
         con.execute("rollback")
         raise
+
+
+def _create_lineage_table(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad]) -> None:
+    """Temp table run_lineage: the file each entity's rows of each month came from."""
+    con.execute(
+        "create or replace temp table run_lineage "
+        "(entity varchar, batch_month date, source_file varchar, sha256 varchar)"
+    )
+    rows = [
+        (name, load.batch_month, extract.source_name, extract.sha256)
+        for load in loads
+        for name, extract in load.files.items()
+    ]
+    if rows:
+        con.executemany("insert into run_lineage values (?, ?, ?, ?)", rows)
 
 
 def record_failure(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime) -> None:

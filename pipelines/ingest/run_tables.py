@@ -29,6 +29,7 @@ def reset_run_tables(con: duckdb.DuckDBPyConnection) -> None:
     for entity in ENTITIES:
         con.execute(f"drop table if exists {run_table(entity)}")
         con.execute(f"drop table if exists {quarantine_table(entity)}")
+    con.execute("drop table if exists run_lineage")  # publish's: each file's lineage
 
 
 def append_staged_month(con: duckdb.DuckDBPyConnection, entity: Entity, batch_month: date) -> None:

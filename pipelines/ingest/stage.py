@@ -59,10 +59,17 @@ def _read_as_text(con: duckdb.DuckDBPyConnection, entity: Entity, extract: Extra
     )
 
 
-def _line_expression(entity: Entity, extract: ExtractFile) -> str:
-    """Physical line of each record: header line + records before + newlines quoted inside them."""
+def _line_expression(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile) -> str:
+    """Physical line of each record: header line + records before + newlines quoted inside them.
+
+    Counting the quoted newlines takes a running sum over every text value, so it is only done
+    when the file has more lines than a header plus one line per record.
+    """
     if extract.format != "csv":
         return "record_no"
+    (records,) = con.execute(f"select count(*) from {_text_table(entity)}").fetchone()
+    if extract.line_breaks <= records + 1:
+        return "1 + record_no"
     text_columns = [quote_ident(c.name) for c in entity.columns]
     newlines = " + ".join(f"coalesce(length({col}) - length(replace({col}, chr(10), '')), 0)" for col in text_columns)
     return (
@@ -124,7 +131,7 @@ def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractF
     )
     con.execute(
         f"create or replace temp table {stage_table(entity)} as "
-        f"select {typed}, {_line_expression(entity, extract)} as source_line from {text}"
+        f"select {typed}, {_line_expression(con, entity, extract)} as source_line from {text}"
     )
     problems = _unparseable(con, entity, month, name)
     con.execute(f"drop table {text}")

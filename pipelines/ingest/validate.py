@@ -9,6 +9,8 @@ same month folder, so every lookup of a parent key matches batch_month too.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,8 +23,6 @@ from pipelines.ingest.problems import CheckRecord
 from pipelines.ingest.run_tables import has_run_table, quarantine_table, rows_by_month, run_table
 from pipelines.ingest.stage import quote_ident
 from pipelines.partitions import month_key, month_start
-
-ROWS_PER_VALIDATION = 1_000_000
 
 
 @dataclass
@@ -69,22 +69,19 @@ def _reference_flags(con: duckdb.DuckDBPyConnection, entity: Entity) -> list[str
     ]
 
 
-def validation_batches(files: dict[str, str], rows: dict[date, int]) -> list[list[date]]:
-    """The run's months in groups of at most ROWS_PER_VALIDATION rows (a month is never split).
-
-    GX's cost is mostly per validation, so months are validated together; the budget caps the
-    pandas frame so a long backfill of large months stays within memory.
-    """
-    batches: list[list[date]] = [[]]
-    size = 0
-    for month in sorted(month_start(m) for m in files):
-        count = rows.get(month, 0)
-        if batches[-1] and size + count > ROWS_PER_VALIDATION:
-            batches.append([])
-            size = 0
-        batches[-1].append(month)
-        size += count
-    return batches
+@contextmanager
+def _with_reference_flags(con: duckdb.DuckDBPyConnection, entity: Entity) -> Iterator[str]:
+    """A view of the run's rows of `entity` with a `<col>__ref_found` flag per foreign key."""
+    flags = _reference_flags(con, entity)
+    if not flags:
+        yield run_table(entity)
+        return
+    table = f"referenced_{entity.name}"
+    con.execute(f"create or replace temp view {table} as select s.*, {', '.join(flags)} from {run_table(entity)} s")
+    try:
+        yield table
+    finally:
+        con.execute(f"drop view {table}")
 
 
 def validate_run(
@@ -104,14 +101,9 @@ def validate_run(
         files = {month: names[entity.name] for month, names in staged_files.items() if entity.name in names}
         if not files:
             continue
-        select = ", ".join(["s.*", *_reference_flags(con, entity)])
-        outcomes = {}
-        for months in validation_batches(files, rows_by_month(con, run_table(entity))):
-            frame = con.execute(
-                f"select {select} from {run_table(entity)} s where s.batch_month = any($months)", {"months": months}
-            ).df()
-            outcomes.update(validate_months(entity, frame, months, channels=channels))
-            del frame  # one frame at a time keeps memory bounded whatever the run's length
+        months = sorted(month_start(m) for m in files)
+        with _with_reference_flags(con, entity) as checked:
+            outcomes = validate_months(entity, con, checked, months, channels=channels)
         orphan_columns: set[str] = set()
         for batch_month, month_outcomes in outcomes.items():
             month = month_key(batch_month)

@@ -1,20 +1,21 @@
 """Small hand-made extract frames that obey the contract for the folder 2026-01.
 
-`extract_frame` types them the way ingest does (two representations: python objects,
-as from DuckDB's fetchdf of DATE/DECIMAL, and numpy-native datetime64/float) and adds
-`batch_month`, `source_line` (row i -> line i + 2, after the header) and the
-`<fk>__ref_found` columns. The frame is handed over in reverse file order, so tests also
-prove lines come back sorted.
+`extract_frame` builds the rows as a frame with `batch_month`, `source_line` (row i -> line
+i + 2, after the header) and the `<fk>__ref_found` columns, in reverse file order, so tests
+also prove lines come back sorted. `validate_frame` loads frames into a DuckDB temp table with
+the contract's column types, as ingest stages them, and validates that table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
+from collections.abc import Sequence
 
+import duckdb
 import pandas as pd
 
-from pipelines.contract import ENTITY_BY_NAME
+from data_checks.runner import MonthOutcomes, validate_months
+from pipelines.contract import CHANNELS, ENTITY_BY_NAME
 
 MONTH = dt.date(2026, 1, 1)
 D = dt.date
@@ -86,9 +87,7 @@ def good_rows(entity_name: str) -> list[dict]:
     return [dict(zip(names, row, strict=True)) for row in GOOD_ROWS[entity_name]]
 
 
-def extract_frame(
-    entity_name: str, rows: list[dict], representation: str = "python", month: dt.date = MONTH
-) -> pd.DataFrame:
+def extract_frame(entity_name: str, rows: list[dict], month: dt.date = MONTH) -> pd.DataFrame:
     """Rows of the folder `month` -> typed frame as ingest builds it; a row may override `<fk>__ref_found`."""
     entity = ENTITY_BY_NAME[entity_name]
     data = {}
@@ -96,10 +95,10 @@ def extract_frame(
         values = [row[column.name] for row in rows if column.name in row]
         if len(values) < len(rows):
             continue  # a test removed the column
-        data[column.name] = _typed(column.type, values, representation)
+        data[column.name] = _typed(column.type, values)
     frame = pd.DataFrame(data)
     frame["source_line"] = range(2, len(rows) + 2)
-    frame["batch_month"] = _typed("date", [month] * len(rows), representation)
+    frame["batch_month"] = _typed("date", [month] * len(rows))
     for column in entity.columns:
         if column.references is not None and column.name in frame:
             flag = f"{column.name}__ref_found"
@@ -108,18 +107,29 @@ def extract_frame(
     return frame.iloc[::-1]
 
 
-def _typed(contract_type: str, values: list, representation: str) -> pd.Series | pd.arrays.ExtensionArray:
-    python = representation == "python"
+def _typed(contract_type: str, values: list) -> pd.Series | pd.arrays.ExtensionArray:
     if contract_type in ("str", "month"):
-        return pd.Series(values, dtype=object if python else "str")
+        return pd.Series(values, dtype=object)
     if contract_type == "int":
         return pd.array(values, dtype="Int64")
     if contract_type == "bool":
         return pd.array(values, dtype="boolean")
-    if contract_type in ("decimal", "fraction"):
-        if python:
-            return pd.Series([None if v is None else Decimal(str(v)) for v in values], dtype=object)
-        return pd.Series(values, dtype="float64")
-    if contract_type == "date":
-        return pd.Series(values, dtype=object) if python else pd.to_datetime(pd.Series(values, dtype=object))
+    if contract_type in ("decimal", "fraction", "date"):
+        # As text, cast to the contract type by validate_frame, as ingest casts a CSV's text.
+        return pd.Series([None if v is None else str(v) for v in values], dtype=object)
     raise ValueError(contract_type)
+
+
+def validate_frame(
+    entity_name: str, frame: pd.DataFrame, months: Sequence[dt.date], *, channels: tuple[str, ...] = CHANNELS
+) -> MonthOutcomes:
+    """Validate `frame` as ingest would, staged in a DuckDB temp table with the contract's types."""
+    entity = ENTITY_BY_NAME[entity_name]
+    types = {c.name: c.sql_type for c in entity.columns} | {"source_line": "BIGINT", "batch_month": "DATE"}
+    columns = ", ".join(f'"{name}" {types.get(name, "BOOLEAN")}' for name in frame.columns)
+    values = frame.astype(object).where(frame.notna(), None).itertuples(index=False)
+    with duckdb.connect() as con:
+        con.execute(f"create temp table staged ({columns})")
+        if len(frame):
+            con.executemany(f"insert into staged values ({', '.join('?' * len(frame.columns))})", list(values))
+        return validate_months(entity, con, "staged", months, channels=channels)

@@ -8,23 +8,20 @@ import datetime as dt
 
 import pytest
 
-from data_checks.runner import validate_months
-from pipelines.contract import ENTITY_BY_NAME
-from tests.data_checks.extract_frames import GOOD_ROWS, MONTH, extract_frame, good_rows
+from tests.data_checks.extract_frames import GOOD_ROWS, MONTH, extract_frame, good_rows, validate_frame
 
 D = dt.date
 
 
-def failures(entity_name: str, rows: list[dict], representation: str = "python", **kwargs) -> list[tuple]:
-    frame = extract_frame(entity_name, rows, representation)
-    outcomes = validate_months(ENTITY_BY_NAME[entity_name], frame, [MONTH], **kwargs)[MONTH]
+def failures(entity_name: str, rows: list[dict], **kwargs) -> list[tuple]:
+    frame = extract_frame(entity_name, rows)
+    outcomes = validate_frame(entity_name, frame, [MONTH], **kwargs)[MONTH]
     return [(o.column, o.rule, o.failing_count, o.sample_lines) for o in outcomes if not o.passed]
 
 
-@pytest.mark.parametrize("representation", ["python", "numpy"])
 @pytest.mark.parametrize("entity_name", sorted(GOOD_ROWS))
-def test_good_frame_passes_every_rule(entity_name, representation):
-    assert failures(entity_name, good_rows(entity_name), representation) == []
+def test_good_frame_passes_every_rule(entity_name):
+    assert failures(entity_name, good_rows(entity_name)) == []
 
 
 # (entity, {row index: {column: new value}}, the one failure expected); row i is on line i + 2.
@@ -78,28 +75,15 @@ MUTATIONS = [
 ]
 
 
-TYPED = ("date", "decimal", "fraction")
-
-
-def mutation_cases() -> list:
-    """Every mutation on python-typed frames; those touching dates or decimals also numpy-typed."""
-    cases = [pytest.param(*case, "python", id=f"{case[0]}-{case[2][1]}-{i}") for i, case in enumerate(MUTATIONS)]
-    for i, (entity_name, changes, expected) in enumerate(MUTATIONS):
-        entity = ENTITY_BY_NAME[entity_name]
-        touched = {name for values in changes.values() for name in values if name in entity.column_names}
-        if any(entity.column(name).type in TYPED for name in touched):
-            cases.append(
-                pytest.param(entity_name, changes, expected, "numpy", id=f"{entity_name}-{expected[1]}-{i}-np")
-            )
-    return cases
-
-
-@pytest.mark.parametrize(("entity_name", "changes", "expected", "representation"), mutation_cases())
-def test_one_mutation_breaks_exactly_its_rule(entity_name, changes, expected, representation):
+@pytest.mark.parametrize(
+    ("entity_name", "changes", "expected"),
+    [pytest.param(*case, id=f"{case[0]}-{case[2][1]}-{i}") for i, case in enumerate(MUTATIONS)],
+)
+def test_one_mutation_breaks_exactly_its_rule(entity_name, changes, expected):
     rows = good_rows(entity_name)
     for index, values in changes.items():
         rows[index].update(values)
-    assert failures(entity_name, rows, representation) == [expected]
+    assert failures(entity_name, rows) == [expected]
 
 
 def test_sample_lines_are_the_first_five_in_file_order():
@@ -123,7 +107,7 @@ def test_dates_beyond_the_nanosecond_range_are_still_checked():
 def test_orphans_have_their_own_severity():
     rows = good_rows("orders")
     rows[0]["rep_id__ref_found"] = False
-    outcomes = validate_months(ENTITY_BY_NAME["orders"], extract_frame("orders", rows), [MONTH])[MONTH]
+    outcomes = validate_frame("orders", extract_frame("orders", rows), [MONTH])[MONTH]
     assert {(o.rule, o.severity) for o in outcomes} == {
         ("column_exists", "error"),
         ("not_null", "error"),
@@ -140,7 +124,7 @@ def test_orphans_have_their_own_severity():
 
 def test_missing_column_fails_its_rules_without_counting_rows():
     rows = [{k: v for k, v in row.items() if k != "status"} for row in good_rows("orders")]
-    outcomes = validate_months(ENTITY_BY_NAME["orders"], extract_frame("orders", rows), [MONTH])[MONTH]
+    outcomes = validate_frame("orders", extract_frame("orders", rows), [MONTH])[MONTH]
     failed = [o for o in outcomes if not o.passed]
     assert [(o.column, o.rule, o.failing_count, o.sample_lines) for o in failed] == [
         ("status", "column_exists", 0, ()),
@@ -152,9 +136,7 @@ def test_missing_column_fails_its_rules_without_counting_rows():
 
 
 def test_outcomes_follow_suite_order():
-    outcomes = validate_months(
-        ENTITY_BY_NAME["order_lines"], extract_frame("order_lines", good_rows("order_lines")), [MONTH]
-    )[MONTH]
+    outcomes = validate_frame("order_lines", extract_frame("order_lines", good_rows("order_lines")), [MONTH])[MONTH]
     assert [(o.column, o.rule) for o in outcomes][:5] == [
         ("order_id", "column_exists"),
         ("order_id", "not_null"),

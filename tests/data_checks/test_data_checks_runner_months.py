@@ -7,9 +7,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from data_checks.runner import validate_months
-from pipelines.contract import ENTITY_BY_NAME
-from tests.data_checks.extract_frames import MONTH, extract_frame, good_rows
+from tests.data_checks.extract_frames import MONTH, extract_frame, good_rows, validate_frame
 
 D = dt.date
 FEBRUARY = D(2026, 2, 1)
@@ -23,24 +21,23 @@ def february_orders() -> list[dict]:
     return rows
 
 
-def two_months(entity_name: str, january: list[dict], february: list[dict], representation="python"):
+def two_months(entity_name: str, january: list[dict], february: list[dict]):
     frames = [
-        extract_frame(entity_name, january, representation, MONTH),
-        extract_frame(entity_name, february, representation, FEBRUARY),
+        extract_frame(entity_name, january, MONTH),
+        extract_frame(entity_name, february, FEBRUARY),
     ]
     return pd.concat(frames, ignore_index=True)
 
 
 def failures_by_month(entity_name: str, frame: pd.DataFrame, months=(MONTH, FEBRUARY)) -> dict:
-    outcomes = validate_months(ENTITY_BY_NAME[entity_name], frame, list(months))
+    outcomes = validate_frame(entity_name, frame, list(months))
     return {
         f"{month:%Y-%m}": [(o.column, o.rule, o.failing_count, o.sample_lines) for o in found if not o.passed]
         for month, found in outcomes.items()
     }
 
 
-@pytest.mark.parametrize("representation", ["python", "numpy"])
-def test_each_month_gets_its_own_violations_counts_and_lines(representation):
+def test_each_month_gets_its_own_violations_counts_and_lines():
     january = good_rows("orders")
     january[0]["channel"] = "fax"  # line 2
     january[2]["order_date"] = D(2026, 2, 1)  # line 4: inside February, not January
@@ -48,7 +45,7 @@ def test_each_month_gets_its_own_violations_counts_and_lines(representation):
     february[1]["order_date"] = D(2026, 1, 15)  # line 3: before February
     february[2]["order_date"] = D(2026, 3, 1)  # line 4: after February
     february[3]["order_date"] = D(2026, 1, 31)  # line 5
-    frame = two_months("orders", january, february, representation)
+    frame = two_months("orders", january, february)
 
     assert failures_by_month("orders", frame) == {
         "2026-01": [("order_date", "in_month", 1, (4,)), ("channel", "allowed_values", 1, (2,))],
@@ -61,7 +58,7 @@ def test_month_rules_name_their_own_month():
     january[3]["order_date"] = D(2025, 12, 31)  # line 5
     february = february_orders()
     february[0]["order_date"] = D(2026, 3, 1)  # line 2
-    outcomes = validate_months(ENTITY_BY_NAME["orders"], two_months("orders", january, february), [MONTH, FEBRUARY])
+    outcomes = validate_frame("orders", two_months("orders", january, february), [MONTH, FEBRUARY])
     messages = [o.message(f"{m:%Y-%m}/orders.csv") for m, found in outcomes.items() for o in found if not o.passed]
     assert messages == [
         "2026-01/orders.csv: column order_date: 1 row violates 'order_date must be inside 2026-01' (line 5)",
@@ -104,7 +101,7 @@ def test_target_month_is_the_folder_month_or_the_next():
     february = good_rows("targets")
     for row, key in zip(february, ("2026-02", "2026-03", "2026-03", "2026-01"), strict=True):
         row["month"] = key  # line 5: January is before the February folder
-    outcomes = validate_months(ENTITY_BY_NAME["targets"], two_months("targets", january, february), [MONTH, FEBRUARY])
+    outcomes = validate_frame("targets", two_months("targets", january, february), [MONTH, FEBRUARY])
     failed = {
         m: [(o.failing_count, o.sample_lines, o.description) for o in found if not o.passed]
         for m, found in outcomes.items()
@@ -131,9 +128,7 @@ def test_not_after_month_end_follows_each_row_month():
 
 
 def test_a_month_without_rows_passes_its_row_rules():
-    outcomes = validate_months(
-        ENTITY_BY_NAME["orders"], extract_frame("orders", good_rows("orders")), [MONTH, FEBRUARY]
-    )
+    outcomes = validate_frame("orders", extract_frame("orders", good_rows("orders")), [MONTH, FEBRUARY])
     assert [o.rule for o in outcomes[FEBRUARY]] == [o.rule for o in outcomes[MONTH]]
     assert all(o.passed and o.failing_count == 0 for o in outcomes[FEBRUARY])
 
@@ -141,4 +136,4 @@ def test_a_month_without_rows_passes_its_row_rules():
 def test_rows_of_a_month_not_asked_for_are_refused():
     frame = two_months("orders", good_rows("orders"), february_orders())
     with pytest.raises(ValueError, match="2026-02-01"):
-        validate_months(ENTITY_BY_NAME["orders"], frame, [MONTH])
+        validate_frame("orders", frame, [MONTH])

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from data_checks.keys import KEY_ROWS, key_rows_sql
 from data_checks.meta import month_description
 from data_checks.note_rules import rules_for
 from data_checks.suites import build_suite
@@ -69,7 +70,13 @@ def test_entity_rules_come_from_the_notes():
 
 def test_keys_are_unique_per_month_folder():
     [unique] = [e for e in build_suite(ENTITY_BY_NAME["targets"], [MONTH]).expectations if e.meta["rule"] == "unique"]
-    assert unique.column_list == ["month", "scope", "scope_id", "metric", "batch_month"]
+    assert (unique.column, unique.value_set) == (KEY_ROWS, [1])
+    assert key_rows_sql(ENTITY_BY_NAME["targets"]) == (
+        "count(*) over (partition by month, scope, scope_id, metric, batch_month)"
+    )
+    assert key_rows_sql(ENTITY_BY_NAME["orders"]) == (
+        "case when order_id is null then null else count(*) over (partition by order_id, batch_month) end"
+    )
 
 
 def test_a_note_without_a_check_is_refused():
