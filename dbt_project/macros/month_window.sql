@@ -42,3 +42,34 @@
     {%- endif -%}
     {{ month_text }}
 {%- endmacro %}
+
+{#- The window for data tests: `column` in SALES_MONTH_FROM .. SALES_MONTH_TO,
+    widened by `months_back` / `months_forward` for tests that compare a
+    month with its neighbours. Unlike in_sales_window an unset bound is open
+    (a run without a window tests whole tables), and rows without a month
+    belong to every window, so not_null on the month column still fails on
+    them. Rendered only at execution: reading the env vars while parsing would
+    re-parse every test whenever the window changes. -#}
+{% macro sales_window_test_filter(column, months_back=0, months_forward=0) -%}
+    {%- set month_from = env_var('SALES_MONTH_FROM', '') | trim if execute else '' -%}
+    {%- set month_to = env_var('SALES_MONTH_TO', '') | trim if execute else '' -%}
+    {%- if month_from -%}
+        {%- set lower = add_months(
+            "cast('" ~ validated_month_text(month_from, 'SALES_MONTH_FROM') | trim ~ "-01' as date)",
+            -(months_back | int)) | trim -%}
+    {%- endif -%}
+    {%- if month_to -%}
+        {%- set upper = add_months(
+            "cast('" ~ validated_month_text(month_to, 'SALES_MONTH_TO') | trim ~ "-01' as date)",
+            months_forward | int) | trim -%}
+    {%- endif -%}
+    {%- if month_from and month_to -%}
+        ({{ column }} between {{ lower }} and {{ upper }} or {{ column }} is null)
+    {%- elif month_from -%}
+        ({{ column }} >= {{ lower }} or {{ column }} is null)
+    {%- elif month_to -%}
+        ({{ column }} <= {{ upper }} or {{ column }} is null)
+    {%- else -%}
+        1 = 1
+    {%- endif -%}
+{%- endmacro %}

@@ -1,8 +1,9 @@
 -- Category revenue splits each order's revenue exactly: per month the
 -- categories add up to the company revenue (both rounded only at the end,
--- so allow half a cent per category row).
+-- so allow half a cent per category row). Months of the run's window only.
 with sales as (
     select * from {{ ref('mart_sales_monthly') }}
+    where {{ sales_window_test_filter('month') }}
 ),
 
 company as (

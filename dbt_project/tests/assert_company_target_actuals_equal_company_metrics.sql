@@ -1,24 +1,33 @@
 -- A company target's actual is the company metric itself (metrics.md "Targets"),
 -- to the cent or, for market share, to the sixth decimal: any row returned fails.
+-- Months of the run's window only (every join is on the month).
 
 with targets as (
     select * from {{ ref('mart_target_attainment') }}
-    where scope = 'company'
+    where
+        scope = 'company'
+        and {{ sales_window_test_filter('month') }}
 ),
 
 sales as (
     select * from {{ ref('mart_sales_monthly') }}
-    where grain = 'company'
+    where
+        grain = 'company'
+        and {{ sales_window_test_filter('month') }}
 ),
 
 customers as (
     select * from {{ ref('mart_customers_monthly') }}
-    where segment is null
+    where
+        segment is null
+        and {{ sales_window_test_filter('month') }}
 ),
 
 market as (
     select * from {{ ref('mart_market_share') }}
-    where region is null
+    where
+        region is null
+        and {{ sales_window_test_filter('month') }}
 ),
 
 compared as (
