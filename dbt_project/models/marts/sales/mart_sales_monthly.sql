@@ -1,18 +1,18 @@
--- Read the window plus the twelve months before it: M-1 and M-12 are the
--- comparison bases.
+-- Read the window and its comparison bases M-1 and M-12, not the months in
+-- between: a month's cost stays the same whatever the history.
 with loaded_months as (
     select month from {{ ref('int_sales__loaded_months') }}
-    where {{ in_sales_window('month', 12) }}
+    where {{ in_sales_window_and_comparisons('month', [1, 12]) }}
 ),
 
 orders as (
     select * from {{ ref('fct_orders') }}
-    where {{ in_sales_window('month', 12) }}
+    where {{ in_sales_window_and_comparisons('month', [1, 12]) }}
 ),
 
 order_lines as (
     select * from {{ ref('fct_order_lines') }}
-    where {{ in_sales_window('month', 12) }}
+    where {{ in_sales_window_and_comparisons('month', [1, 12]) }}
 ),
 
 -- An order counts once in each category it has a line in, with the revenue
