@@ -7,6 +7,8 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
+from pipelines.partitions import month_start, months_between
+from pipelines.publish.pending_months import mark_pending
 from pipelines.resources import SalesWarehouse
 from pipelines.transform.translator import SalesDbtTranslator
 from pipelines.transform.window import dbt_window_env, environment
@@ -23,6 +25,8 @@ def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinitio
     )
     def sales_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: SalesWarehouse) -> Iterator:
         window = context.partition_key_range
+        with warehouse.connect() as con:
+            mark_pending(con, [month_start(key) for key in months_between(window.start, window.end)])
         env = dbt_window_env(warehouse.duckdb_path, window.start, window.end, warehouse.duckdb_memory_limit)
         with environment(env):
             # Unit tests check the SQL, not the month's data: the test suite runs them.
