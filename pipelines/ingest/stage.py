@@ -1,9 +1,10 @@
 """Load one extract file into a DuckDB temp table with the contract's types.
 
-The file is read with DuckDB's own readers, first as text so that an
-unparseable value can be reported with its column and line instead of a bare
-cast error, then cast to the contract types. Temp tables live outside the
-database file, so staging never touches published data.
+The file is read with DuckDB's own readers. A well-formed CSV goes straight
+into the contract types in one pass; anything else (or a file that pass
+refuses) is read as text, so that an unparseable value can be reported with
+its column and line instead of a bare cast error, then cast. Temp tables live
+outside the database file, so staging never touches published data.
 """
 
 from __future__ import annotations
@@ -43,14 +44,40 @@ def _file_columns(con: duckdb.DuckDBPyConnection, extract: ExtractFile) -> tuple
     )
 
 
+# Explicit dialect: a sniffer could be fooled by hostile text fields.
+_CSV_DIALECT = "header = true, delim = ',', quote = '\"', escape = '\"', strict_mode = true, null_padding = false"
+
+
+def _staged_typed(
+    con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile, columns: tuple[str, ...]
+) -> bool:
+    """The common case in one pass: the CSV read straight into the contract types; False if not done.
+
+    Not for files with a boolean column (the contract's true/false is stricter than the reader's)
+    nor for files whose records span several lines. A value the reader refuses sends the file down
+    the text path, which says which value, column and line.
+    """
+    if extract.format != "csv" or any(c.type == "bool" for c in entity.columns):
+        return False
+    types = {name: entity.column(name).sql_type if name in entity.column_names else "VARCHAR" for name in columns}
+    selected = ", ".join(quote_ident(c.name) for c in entity.columns)
+    try:
+        con.execute(
+            f"create or replace temp table {stage_table(entity)} as "
+            f"select {selected}, 1 + row_number() over () as source_line "
+            f"from read_csv($path, {_CSV_DIALECT}, columns = $types)",
+            {"path": str(extract.path), "types": types},
+        )
+    except duckdb.Error:
+        return False
+    (records,) = con.execute(f"select count(*) from {stage_table(entity)}").fetchone()
+    return extract.line_breaks <= records + 1
+
+
 def _read_as_text(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile) -> None:
     table = _text_table(entity)
     if extract.format == "csv":
-        # Explicit dialect: a sniffer could be fooled by hostile text fields.
-        reader = (
-            "read_csv($path, header = true, all_varchar = true, delim = ',', quote = '\"', "
-            "escape = '\"', strict_mode = true, null_padding = false)"
-        )
+        reader = f"read_csv($path, {_CSV_DIALECT}, all_varchar = true)"
     else:
         reader = "read_parquet($path)"
     con.execute(
@@ -107,6 +134,8 @@ def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractF
             )
             for col in missing
         ]
+    if _staged_typed(con, entity, extract, columns):
+        return []
     try:
         _read_as_text(con, entity, extract)
     except duckdb.Error as err:
