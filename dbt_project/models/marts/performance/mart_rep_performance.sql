@@ -63,8 +63,8 @@ with_metrics as (
         {{ value_in_loaded_month('opportunity_months', 'rep_opportunities.lost_count') }} as lost_count,
         -- A rep's revenue in a loaded month without their orders is 0; in a month
         -- never loaded it is unknown (null), so the comparison is null.
-        {{ value_in_loaded_month('prev_month', 'prev_revenue.revenue') }} as revenue_prev,
-        {{ value_in_loaded_month('ly_month', 'ly_revenue.revenue') }} as revenue_ly
+        {{ value_in_loaded_month('prev_month', 'prev.revenue') }} as revenue_prev,
+        {{ value_in_loaded_month('ly_month', 'ly.revenue') }} as revenue_ly
     from rep_roster
     left join rep_sales
         on
@@ -80,18 +80,8 @@ with_metrics as (
         on
             rep_roster.month = rep_opportunities.month
             and rep_roster.rep_id = rep_opportunities.rep_id
-    left join loaded_months as prev_month
-        on prev_month.month = {{ add_months('rep_roster.month', -1) }}
-    left join rep_sales as prev_revenue
-        on
-            prev_month.month = prev_revenue.month
-            and rep_roster.rep_id = prev_revenue.rep_id
-    left join loaded_months as ly_month
-        on ly_month.month = {{ add_months('rep_roster.month', -12) }}
-    left join rep_sales as ly_revenue
-        on
-            ly_month.month = ly_revenue.month
-            and rep_roster.rep_id = ly_revenue.rep_id
+    {{ join_month_before('prev', 1, 'rep_roster.month', 'rep_sales', 'rep_roster.rep_id', 'rep_id') }}
+    {{ join_month_before('ly', 12, 'rep_roster.month', 'rep_sales', 'rep_roster.rep_id', 'rep_id') }}
 ),
 
 final as (

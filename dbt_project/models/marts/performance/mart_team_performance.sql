@@ -68,8 +68,8 @@ with_metrics as (
         coalesce(rep_rollup.reps_at_or_above_target, 0) as reps_at_or_above_target,
         coalesce(rep_rollup.reps_below_80pct, 0) as reps_below_80pct,
         -- 0 for a loaded month in which the team sold nothing, null for a month never loaded.
-        {{ value_in_loaded_month('prev_month', 'prev_sales.revenue') }} as revenue_prev,
-        {{ value_in_loaded_month('ly_month', 'ly_sales.revenue') }} as revenue_ly
+        {{ value_in_loaded_month('prev_month', 'prev.revenue') }} as revenue_prev,
+        {{ value_in_loaded_month('ly_month', 'ly.revenue') }} as revenue_ly
     from teams
     left join rep_rollup
         on
@@ -83,18 +83,8 @@ with_metrics as (
         on
             teams.batch_month = team_revenue_targets.month
             and teams.team_id = team_revenue_targets.team_id
-    left join loaded_months as prev_month
-        on prev_month.month = {{ add_months('teams.batch_month', -1) }}
-    left join team_sales as prev_sales
-        on
-            prev_month.month = prev_sales.month
-            and teams.team_id = prev_sales.team_id
-    left join loaded_months as ly_month
-        on ly_month.month = {{ add_months('teams.batch_month', -12) }}
-    left join team_sales as ly_sales
-        on
-            ly_month.month = ly_sales.month
-            and teams.team_id = ly_sales.team_id
+    {{ join_month_before('prev', 1, 'teams.batch_month', 'team_sales', 'teams.team_id', 'team_id') }}
+    {{ join_month_before('ly', 12, 'teams.batch_month', 'team_sales', 'teams.team_id', 'team_id') }}
 ),
 
 final as (
