@@ -2,7 +2,7 @@
 
 GX's SQL uniqueness expectations cannot serve: ExpectCompoundColumnsToBeUnique returns no line
 numbers for the offending rows, and its join never matches a null inside a compound key, so two
-company targets (scope_id null) for the same metric would pass. Instead, the checked view counts
+company targets (scope_id null) for the same metric would pass. Instead, the checked table counts
 each row's key within its month (a window partition puts nulls together) and GX expects 1.
 """
 

@@ -51,24 +51,19 @@
     them. Rendered only at execution: reading the env vars while parsing would
     re-parse every test whenever the window changes. -#}
 {% macro sales_window_test_filter(column, months_back=0, months_forward=0) -%}
-    {%- set month_from = env_var('SALES_MONTH_FROM', '') | trim if execute else '' -%}
-    {%- set month_to = env_var('SALES_MONTH_TO', '') | trim if execute else '' -%}
-    {%- if month_from -%}
-        {%- set lower = add_months(
-            "cast('" ~ validated_month_text(month_from, 'SALES_MONTH_FROM') | trim ~ "-01' as date)",
-            -(months_back | int)) | trim -%}
-    {%- endif -%}
-    {%- if month_to -%}
-        {%- set upper = add_months(
-            "cast('" ~ validated_month_text(month_to, 'SALES_MONTH_TO') | trim ~ "-01' as date)",
-            months_forward | int) | trim -%}
-    {%- endif -%}
-    {%- if month_from and month_to -%}
-        ({{ column }} between {{ lower }} and {{ upper }} or {{ column }} is null)
-    {%- elif month_from -%}
-        ({{ column }} >= {{ lower }} or {{ column }} is null)
-    {%- elif month_to -%}
-        ({{ column }} <= {{ upper }} or {{ column }} is null)
+    {%- set bounds = [] -%}
+    {%- for env_name, operator, shift in [
+        ('SALES_MONTH_FROM', '>=', -(months_back | int)),
+        ('SALES_MONTH_TO', '<=', months_forward | int),
+    ] -%}
+        {%- set month_text = env_var(env_name, '') | trim if execute else '' -%}
+        {%- if month_text -%}
+            {%- set month = "cast('" ~ validated_month_text(month_text, env_name) | trim ~ "-01' as date)" -%}
+            {%- do bounds.append(column ~ ' ' ~ operator ~ ' ' ~ add_months(month, shift) | trim) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if bounds -%}
+        ({{ bounds | join(' and ') }} or {{ column }} is null)
     {%- else -%}
         1 = 1
     {%- endif -%}

@@ -10,7 +10,7 @@ import duckdb
 from pipelines.contract import ENTITIES
 from pipelines.faults import pause_point
 from pipelines.ingest.problems import CheckRecord
-from pipelines.ingest.run_tables import quarantine_table, run_table
+from pipelines.ingest.run_tables import quarantine_table, run_table, temp_table_exists
 from pipelines.ingest.stage import quote_ident
 
 if TYPE_CHECKING:
@@ -35,9 +35,9 @@ def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str,
             select = f"select {columns}, r.batch_month, l.source_file, r.source_line, l.sha256, $loaded_at, $run_id"
             join = "join run_lineage l on l.entity = $entity and l.batch_month = r.batch_month"
             params = lineage | {"entity": entity.name}
-            if _temp_exists(con, run_table(entity)):
+            if temp_table_exists(con, run_table(entity)):
                 con.execute(f"insert into raw.{entity.name} {select} from {run_table(entity)} r {join}", params)
-            if _temp_exists(con, quarantine_table(entity)):
+            if temp_table_exists(con, quarantine_table(entity)):
                 con.execute(
                     f"insert into quarantine.{entity.name} {select}, r.reason from {quarantine_table(entity)} r {join}",
                     params,
@@ -75,13 +75,6 @@ def record_failure(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_i
     con.execute("begin transaction")
     _insert_log(con, loads, run_id, now, failed=True)
     con.execute("commit")
-
-
-def _temp_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
-    row = con.execute(
-        "select count(*) from duckdb_tables() where temporary and table_name = $t", {"t": table}
-    ).fetchone()
-    return row[0] > 0
 
 
 def _insert_extract_files(con: duckdb.DuckDBPyConnection, load: MonthLoad, run_id: str, now: datetime) -> None:

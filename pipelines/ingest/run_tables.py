@@ -41,11 +41,9 @@ def append_staged_month(con: duckdb.DuckDBPyConnection, entity: Entity, batch_mo
     con.execute(f"insert into {run_table(entity)} select *, $m from {stage_table(entity)}", {"m": batch_month})
 
 
-def has_run_table(con: duckdb.DuckDBPyConnection, entity: Entity) -> bool:
-    row = con.execute(
-        "select count(*) from duckdb_tables() where temporary and table_name = $t", {"t": run_table(entity)}
-    ).fetchone()
-    return row[0] > 0
+def temp_table_exists(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    query = "select count(*) from duckdb_tables() where temporary and table_name = $t"
+    return con.execute(query, {"t": table}).fetchone()[0] > 0
 
 
 def rows_by_month(con: duckdb.DuckDBPyConnection, table: str) -> dict[date, int]:

@@ -70,7 +70,12 @@ def _staged_typed(
         )
     except duckdb.Error:
         return False
-    (records,) = con.execute(f"select count(*) from {stage_table(entity)}").fetchone()
+    return _one_line_per_record(con, stage_table(entity), extract)
+
+
+def _one_line_per_record(con: duckdb.DuckDBPyConnection, table: str, extract: ExtractFile) -> bool:
+    """No record of the file spans lines: it has no more line breaks than a header plus its records."""
+    (records,) = con.execute(f"select count(*) from {table}").fetchone()
     return extract.line_breaks <= records + 1
 
 
@@ -94,8 +99,7 @@ def _line_expression(con: duckdb.DuckDBPyConnection, entity: Entity, extract: Ex
     """
     if extract.format != "csv":
         return "record_no"
-    (records,) = con.execute(f"select count(*) from {_text_table(entity)}").fetchone()
-    if extract.line_breaks <= records + 1:
+    if _one_line_per_record(con, _text_table(entity), extract):
         return "1 + record_no"
     text_columns = [quote_ident(c.name) for c in entity.columns]
     newlines = " + ".join(f"coalesce(length({col}) - length(replace({col}, chr(10), '')), 0)" for col in text_columns)

@@ -20,7 +20,7 @@ from data_checks.outcome import RuleOutcome
 from data_checks.runner import validate_months
 from pipelines.contract import ENTITIES, ENTITY_BY_NAME, Entity
 from pipelines.ingest.problems import CheckRecord
-from pipelines.ingest.run_tables import has_run_table, quarantine_table, rows_by_month, run_table
+from pipelines.ingest.run_tables import quarantine_table, rows_by_month, run_table, temp_table_exists
 from pipelines.ingest.stage import quote_ident
 from pipelines.partitions import month_key, month_start
 
@@ -50,7 +50,7 @@ def parents_first() -> list[Entity]:
 def _parent_found(entity: Entity, column_name: str, con: duckdb.DuckDBPyConnection) -> str:
     """SQL: row s's value of `column_name` is a key of the parent in the same month folder."""
     parent = ENTITY_BY_NAME[entity.column(column_name).references]
-    if not has_run_table(con, parent):
+    if not temp_table_exists(con, run_table(parent)):
         return "false"  # the parent file is absent from every month, so every reference is an orphan
     key = quote_ident(parent.primary_key[0])
     return (

@@ -48,8 +48,9 @@ def publish_analyst_db(warehouse_path: Path, analyst_path: Path) -> dict[str, in
             # ATTACH takes no bound parameters; the path comes from settings, quoted as a literal.
             con.execute(f"attach {_sql_string(str(warehouse_path))} as warehouse (read_only)")
             pending = _pending_months(con)
-            if _matches_outside(con, pending):
-                _replace_months(con, pending)
+            layout = _layout(con, "warehouse")
+            if layout == _layout(con, _current_database(con)) and _rows_match_outside(con, layout, pending):
+                _replace_months(con, layout, pending)
             else:
                 _rebuild(con)
             counts = _row_counts(con)
@@ -82,14 +83,14 @@ def _current_database(con: duckdb.DuckDBPyConnection) -> str:
     return con.execute("select current_database()").fetchone()[0]
 
 
-def _matches_outside(con: duckdb.DuckDBPyConnection, months: list[date]) -> bool:
-    """Same tables and columns as the warehouse, and the same rows per month outside `months`."""
+def _monthly_tables(layout: list[tuple]) -> set[tuple[str, str]]:
+    return {(schema, table) for schema, table, _, column, _ in layout if column == MONTH_COLUMN}
+
+
+def _rows_match_outside(con: duckdb.DuckDBPyConnection, layout: list[tuple], months: list[date]) -> bool:
+    """The current file has the warehouse's row count for every month outside `months`, table by table."""
     current = _current_database(con)
-    if _layout(con, "warehouse") != _layout(con, current):
-        return False
-    for schema, table in _published_tables(con, current):
-        if MONTH_COLUMN not in {row[3] for row in _layout(con, current) if (row[0], row[1]) == (schema, table)}:
-            continue
+    for schema, table in sorted(_monthly_tables(layout)):
         counts = (
             f'select {MONTH_COLUMN}, count(*) from "{{}}".{schema}.{table} '
             f"where not ({MONTH_COLUMN} = any($m::date[])) group by all order by all"
@@ -134,13 +135,12 @@ def _pending_months(con: duckdb.DuckDBPyConnection) -> list[date]:
     return [row[0] for row in con.execute(f"select distinct month from warehouse.{PENDING_TABLE}").fetchall()]
 
 
-def _replace_months(con: duckdb.DuckDBPyConnection, months: list[date]) -> None:
+def _replace_months(con: duckdb.DuckDBPyConnection, layout: list[tuple], months: list[date]) -> None:
     """In the copy of the current file: the pending months of each monthly table, every other table whole."""
-    layout = _layout(con, "warehouse")
+    monthly = _monthly_tables(layout)
     for schema, table in _published_tables(con, "warehouse"):
-        columns = {row[3] for row in layout if (row[0], row[1]) == (schema, table)}
         name = f"{schema}.{table}"
-        if MONTH_COLUMN in columns:
+        if (schema, table) in monthly:
             con.execute(f"delete from {name} where {MONTH_COLUMN} = any($m::date[])", {"m": months})
             con.execute(
                 f"insert into {name} select * from warehouse.{name} where {MONTH_COLUMN} = any($m::date[])",
