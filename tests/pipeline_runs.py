@@ -77,7 +77,12 @@ def schema_checksums(duckdb_path: str | Path, schema: str) -> dict[str, str]:
                     {"s": schema, "t": table},
                 ).fetchall()
             ]
-            kept = ", ".join(f'"{c}"' for c in columns if c not in LINEAGE_OF_THE_RUN)
-            rows = con.execute(f"select {kept} from {schema}.{table} order by all").fetchall()
-            digests[table] = hashlib.sha256(repr(rows).encode()).hexdigest()
+            digests[table] = table_digest(con, f"{schema}.{table}", [c for c in columns if c not in LINEAGE_OF_THE_RUN])
         return digests
+
+
+def table_digest(con: duckdb.DuckDBPyConnection, table: str, columns: list[str]) -> str:
+    """sha256 of the table's rows over `columns`, in a fixed order."""
+    kept = ", ".join(f'"{c}"' for c in columns)
+    rows = con.execute(f"select {kept} from {table} order by all").fetchall()
+    return hashlib.sha256(repr(rows).encode()).hexdigest()

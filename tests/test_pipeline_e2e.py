@@ -7,6 +7,8 @@ Python's csv and Decimal, independently of DuckDB and dbt.
 from __future__ import annotations
 
 import csv
+import json
+import re
 import os
 import subprocess
 from decimal import ROUND_HALF_UP, Decimal
@@ -19,10 +21,13 @@ import pytest
 from pipelines.demo.generator import generate
 from pipelines.partitions import months_between
 from pipelines.transform.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
-from tests.pipeline_runs import definitions_for, project_env, run_months, schema_checksums
+from tests.pipeline_runs import definitions_for, project_env, run_months, schema_checksums, table_digest
 
 FIRST, LAST = "2025-09", "2026-10"
 pytestmark = pytest.mark.slow
+E2E_GOLDEN = Path(__file__).parent / "golden" / "e2e"
+# The appendix rows "Generated at" and "Run id" (生成时间, 运行编号).
+RUN_METADATA_LINE = re.compile(r"^\| (Generated at|Run id|生成时间|运行编号) \|")
 
 
 def month_figures(folder: Path) -> dict[str, Decimal | int]:
@@ -114,6 +119,47 @@ def test_report_metadata_shows_the_markdown_summary(pipeline) -> None:
     metadata = event.asset_materialization.metadata
     assert "summary" in metadata and metadata["summary"].value.strip()
     assert any(path.endswith("report.en.html") for path in metadata["files"].value)
+
+
+def test_marts_and_reports_equal_the_checked_in_baseline(pipeline) -> None:
+    """The proof that a refactoring changed nothing: every baseline mart column and both reports of
+    the last month, as checked in under tests/golden/e2e/.
+
+    New tables and new columns are allowed; a changed or missing one is not. After an intended
+    change, regenerate with UPDATE_GOLDEN=1 and review the diff.
+    """
+    path = pipeline["env"]["SALES_DUCKDB_PATH"]
+    stored = E2E_GOLDEN / "marts.json"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        stored.write_text(json.dumps(mart_baseline(path), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    baseline = json.loads(stored.read_text(encoding="utf-8"))
+    with duckdb.connect(path, read_only=True) as con:
+        for table, expected in baseline.items():
+            assert table_digest(con, f"marts.{table}", expected["columns"]) == expected["sha256"], table
+    for language in ("en", "zh"):
+        report = pipeline["root"] / "reports" / LAST / f"report.{language}.md"
+        text = without_run_metadata(report.read_text(encoding="utf-8"), pipeline["root"])
+        golden = E2E_GOLDEN / f"report.{language}.md"
+        if os.environ.get("UPDATE_GOLDEN") == "1":
+            golden.write_text(text, encoding="utf-8")
+        assert text == golden.read_text(encoding="utf-8"), f"{report.name} differs from {golden}"
+
+
+def mart_baseline(duckdb_path: str) -> dict[str, dict]:
+    with duckdb.connect(duckdb_path, read_only=True) as con:
+        columns: dict[str, list[str]] = {}
+        for table, column in con.execute(
+            "select table_name, column_name from information_schema.columns where table_schema = 'marts' "
+            "order by table_name, ordinal_position"
+        ).fetchall():
+            columns.setdefault(table, []).append(column)
+        return {table: {"columns": cols, "sha256": table_digest(con, f"marts.{table}", cols)} for table, cols in columns.items()}
+
+
+def without_run_metadata(markdown: str, root: Path) -> str:
+    """The report less what differs between runs: its run id, its time and the tmp folder."""
+    kept = [line for line in markdown.splitlines(keepends=True) if not RUN_METADATA_LINE.match(line)]
+    return "".join(kept).replace(str(root), "<root>")
 
 
 def test_month_by_month_and_full_rebuild_equal_the_single_run_backfill(pipeline) -> None:
