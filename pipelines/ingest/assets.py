@@ -5,7 +5,8 @@ from collections.abc import Iterator
 import dagster as dg
 
 from pipelines.contract import ENTITIES, ENTITY_BY_NAME
-from pipelines.ingest.load import LoadOptions, MonthLoad, load_months
+from pipelines.ingest.load import LoadOptions, load_months
+from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.problems import CheckRecord, ExtractRejected
 from pipelines.partitions import months_between
 from pipelines.resources import SalesWarehouse

@@ -9,7 +9,7 @@ are still reported per month.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from statistics import median
@@ -18,7 +18,8 @@ import duckdb
 
 from data_checks.volume import volume_outcome
 from pipelines.contract import ENTITIES, ENTITY_BY_NAME, NOTES_FILE, Entity
-from pipelines.ingest.files import ExtractFile, inspect_file, locate
+from pipelines.ingest.files import inspect_file, locate
+from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.notes import parse_notes
 from pipelines.ingest.problems import CheckRecord, ExtractRejected
 from pipelines.ingest.publish import publish, record_failure
@@ -34,25 +35,6 @@ from pipelines.ingest.validate import validate_run
 from pipelines.partitions import add_months, month_key, month_start
 
 VOLUME_HISTORY = 3
-
-
-@dataclass
-class MonthLoad:
-    month: str
-    files: dict[str, ExtractFile] = field(default_factory=dict)
-    row_counts: dict[str, int] = field(default_factory=dict)
-    records: list[CheckRecord] = field(default_factory=list)
-    quarantined: dict[str, int] = field(default_factory=dict)
-    notes: list[tuple[str, str]] = field(default_factory=list)
-    notes_file: ExtractFile | None = None
-
-    @property
-    def batch_month(self) -> date:
-        return month_start(self.month)
-
-    @property
-    def blocking(self) -> list[CheckRecord]:
-        return [r for r in self.records if r.blocks]
 
 
 @dataclass(frozen=True)

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 import duckdb
 
 from pipelines.contract import ENTITIES
 from pipelines.faults import pause_point
+from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.problems import CheckRecord
 from pipelines.ingest.run_tables import quarantine_table, run_table, temp_table_exists
 from pipelines.ingest.stage import quote_ident
-
-if TYPE_CHECKING:
-    from pipelines.ingest.load import MonthLoad
 
 
 def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime) -> None:
