@@ -27,7 +27,6 @@ CUSTOMER_METRICS = (
     "repeat_purchase_rate",
     "churn_rate",
 )
-NEW_HIRE_MONTHS = 6  # report.md: "reps hired in the last 6 months vs tenured"
 
 
 def _clean(value: object) -> object:
@@ -141,37 +140,28 @@ def _customers(con: duckdb.DuckDBPyConnection, month: dt.date):
     return tuple(stats), flow
 
 
-def _bands(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.AttainmentBands:
-    row = _rows(
-        con,
-        """
-        select count(*) filter (where revenue_attainment >= 1) as at_or_above,
-               count(*) filter (where revenue_attainment >= 0.8 and revenue_attainment < 1)
-                   as between_80_and_100,
-               count(*) filter (where revenue_attainment < 0.8) as below_80,
-               count(*) filter (where revenue_attainment is null) as without_target,
-               min(revenue_attainment) as lowest,
-               median(revenue_attainment) as median,
-               max(revenue_attainment) as highest
-        from marts.mart_rep_performance where month = ?
-        """,
-        (month,),
-    )[0]
-    return _build(m.AttainmentBands, row)
+def _bands(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.AttainmentBands, tuple[m.RampGroup, ...]]:
+    """Attainment bands and the new-hire ramp of the month (mart_rep_attainment_bands).
 
-
-def _ramp(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.RampGroup, ...]:
-    rows = _rows(
-        con,
-        """
-        select case when tenure_months < ? then 'new_hire' else 'tenured' end as "group",
-               count(*) as reps, avg(revenue) as avg_revenue, avg(revenue_attainment) as avg_attainment
-        from marts.mart_rep_performance where month = ? and tenure_months is not null
-        group by 1 order by 1
-        """,
-        (NEW_HIRE_MONTHS, month),
+    A month without reps has no row: every band counts 0 and no ramp group is shown.
+    """
+    rows = _rows(con, "select * from marts.mart_rep_attainment_bands where month = ?", (month,))
+    row = rows[0] if rows else {}
+    bands = m.AttainmentBands(
+        at_or_above=row.get("reps_at_or_above_target", 0),
+        between_80_and_100=row.get("reps_between_lagging_and_target", 0),
+        below_80=row.get("reps_below_lagging", 0),
+        without_target=row.get("reps_without_target", 0),
+        lowest=row.get("lowest_attainment"),
+        median=row.get("median_attainment"),
+        highest=row.get("highest_attainment"),
     )
-    return tuple(_build(m.RampGroup, r) for r in rows)
+    ramp = tuple(
+        m.RampGroup(group, row[f"{group}_reps"], row[f"{group}_avg_revenue"], row[f"{group}_avg_attainment"])
+        for group in ("new_hire", "tenured")
+        if row.get(f"{group}_reps")
+    )
+    return bands, ramp
 
 
 def _gap_drivers(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.GapDriver, ...]:
@@ -348,6 +338,7 @@ def load_model(
 ) -> m.ReportModel:
     sales = company_sales(con, month)
     customers, flow = _customers(con, month)
+    bands, ramp = _bands(con, month)
     files = _rows(con, "select entity, provided, row_count from raw.extract_files where batch_month = ?", (month,))
     provided = {r["entity"]: bool(r["provided"]) for r in files}
     empty = frozenset(r["entity"] for r in files if r["provided"] and r["row_count"] == 0)
@@ -381,8 +372,8 @@ def load_model(
             month,
             "revenue_attainment desc nulls last, revenue desc nulls last, rep_id",
         ),
-        bands=_bands(con, month),
-        ramp=_ramp(con, month),
+        bands=bands,
+        ramp=ramp,
         gap_drivers=_gap_drivers(con, month),
         market=_market(con, month),
         pipeline=_pipeline(con, month),

@@ -185,6 +185,16 @@ insert into marts.mart_rep_performance values
     (date '2025-02-01', 'r4', 'Dan Roe', 't2', '{HOSTILE_TEAM}', date '2018-05-01', 81, 2000, 1, 1, 0,
      null, null, 1, 1, 0.5, 0.0, 0.0, 4, 2);
 
+create table marts.mart_rep_attainment_bands (month date, reps_at_or_above_target bigint,
+    reps_between_lagging_and_target bigint, reps_below_lagging bigint, reps_without_target bigint,
+    lowest_attainment double, median_attainment double, highest_attainment double, new_hire_reps bigint,
+    new_hire_avg_revenue double, new_hire_avg_attainment double, tenured_reps bigint,
+    tenured_avg_revenue double, tenured_avg_attainment double);
+-- the reps above: one per band; median of 0.5, 0.938, 1.2 is r3's 0.938; new hire r3 alone;
+-- tenured r1, r2, r4: revenue (6,000 + 2,000 + 2,000) / 3, attainment (1.2 + 0.5) / 2 (r4 has no target)
+insert into marts.mart_rep_attainment_bands values
+    (date '2025-02-01', 1, 1, 1, 1, 0.5, 2345.5 / 2500, 1.2, 1, 2345.5, 2345.5 / 2500, 3, 10000 / 3, 0.85);
+
 create table marts.mart_team_performance (month date, team_id varchar, team_name varchar,
     manager_name varchar, reps bigint, revenue decimal(18,4), orders bigint, active_customers bigint,
     new_customers bigint, revenue_target decimal(18,4), revenue_attainment double, win_rate double,

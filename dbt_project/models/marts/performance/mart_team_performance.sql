@@ -45,7 +45,7 @@ rep_rollup as (
         sum(won_count) as won_count,
         sum(lost_count) as lost_count,
         sum(case when revenue_attainment >= 1 then 1 else 0 end) as reps_at_or_above_target,
-        sum(case when revenue_attainment < 0.8 then 1 else 0 end) as reps_below_80pct
+        sum(case when revenue_attainment < {{ lagging_attainment() }} then 1 else 0 end) as reps_below_80pct
     from rep_performance
     where team_id is not null
     group by month, team_id
