@@ -19,7 +19,7 @@ import duckdb
 
 from pipelines.contract import ENTITIES, Entity
 from pipelines.ingest.schema import ensure_schema
-from pipelines.partitions import month_start
+from pipelines.months import month_start
 from pipelines.transform.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
 from pipelines.transform.window import dbt_window_env
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bench.bare import connect
-from pipelines.partitions import month_start
+from pipelines.months import month_start
 
 MONEY = ("revenue", "aov")
 RATES = ("revenue_mom_pct", "revenue_yoy_pct", "orders_mom_pct", "orders_yoy_pct")

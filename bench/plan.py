@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipelines.partitions import months_between
+from pipelines.months import months_between
 
 HISTORY_CHECKPOINTS = (12, 24, 36)
 

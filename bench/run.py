@@ -28,7 +28,8 @@ from bench.pandas_peer import month_kpis
 from bench.pipeline import QUIET, REPO, PipelineRun, Project, materialize, time_pipeline_ingest
 from bench.plan import Plan, plan_for
 from pipelines.demo.generator import generate
-from pipelines.demo.months import last_closed_month, month_label, parse_month
+from pipelines.demo.months import month_label, parse_month
+from pipelines.months import last_closed_month
 
 RESULTS = REPO / "bench" / "results"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from data_checks.months import month_end, next_month_start
+from pipelines.months import add_months, month_end
 
 ERROR = "error"
 ORPHAN = "orphan"  # a foreign key not found in the month folder; ingest decides error or warning
@@ -26,4 +26,4 @@ def month_description(meta: dict, month: dt.date) -> str:
     """The rule in words for the month folder `month`."""
     if not meta["per_month"]:
         return meta["description"]
-    return meta["description"].format(month=month, month_end=month_end(month), next_month=next_month_start(month))
+    return meta["description"].format(month=month, month_end=month_end(month), next_month=add_months(month, 1))

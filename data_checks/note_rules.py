@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from data_checks.column_rules import BATCH_MONTH
 from data_checks.gx_import import great_expectations
 from data_checks.meta import ERROR, rule_meta
-from data_checks.months import next_month_start
 from pipelines.contract import Entity
+from pipelines.months import add_months
 
 if TYPE_CHECKING:
     from great_expectations.expectations import Expectation
@@ -56,7 +56,7 @@ _FOLDER_MONTH_KEY_SQL = f"strftime({BATCH_MONTH}, '%Y-%m')"
 
 def _target_month_expectation(months: Sequence[dt.date]) -> Expectation:
     # Every (folder month, target month) pair the run allows: the folder's month and the next one.
-    allowed = [(f"{m:%Y-%m}", f"{target:%Y-%m}") for m in months for target in (m, next_month_start(m))]
+    allowed = [(f"{m:%Y-%m}", f"{target:%Y-%m}") for m in months for target in (m, add_months(m, 1))]
     return great_expectations().expectations.ExpectColumnPairValuesToBeInSet(
         column_A=FOLDER_MONTH_KEY,
         column_B="month",

@@ -8,28 +8,20 @@ the same names.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pipelines.contract import CHANNELS
+from pipelines.months import MONTH_KEY, MonthKeyError, last_closed_month, validate_month_key
 
-# ASCII digits only, and \Z: `$` would also accept a key followed by a newline.
-MONTH_KEY = re.compile(r"\A[0-9]{4}-(0[1-9]|1[0-2])\Z")
 LANGUAGES = ("en", "zh")
 ORPHAN_POLICIES = ("error", "warn")
 
 
 class SettingsError(ValueError):
     pass
-
-
-def validate_month_key(value: str, name: str = "month") -> str:
-    if not MONTH_KEY.match(value or ""):
-        raise SettingsError(f"{name} must look like YYYY-MM, got {value!r}")
-    return value
 
 
 @dataclass(frozen=True)
@@ -64,14 +56,18 @@ class Settings:
             raise SettingsError(f"SALES_SCHEDULE_HOUR must be 0-23, got {hour}")
         channels = tuple(x.strip() for x in env.get("SALES_CHANNELS", ",".join(CHANNELS)).split(",") if x.strip())
         landing_dir = Path(env.get("SALES_LANDING_DIR", "data/landing")).resolve()
+        try:
+            start_month = validate_month_key(
+                env.get("SALES_START_MONTH") or _first_landed_month(landing_dir), "SALES_START_MONTH"
+            )
+        except MonthKeyError as error:
+            raise SettingsError(str(error)) from None
         return cls(
             landing_dir=landing_dir,
             duckdb_path=Path(env.get("SALES_DUCKDB_PATH", "data/warehouse.duckdb")).resolve(),
             analyst_duckdb_path=Path(env.get("SALES_ANALYST_DUCKDB_PATH", "data/analytics.duckdb")).resolve(),
             reports_dir=Path(env.get("SALES_REPORTS_DIR", "reports")).resolve(),
-            start_month=validate_month_key(
-                env.get("SALES_START_MONTH") or _first_landed_month(landing_dir), "SALES_START_MONTH"
-            ),
+            start_month=start_month,
             schedule_hour=hour,
             schedule_timezone=env.get("SALES_SCHEDULE_TIMEZONE", "UTC"),
             report_languages=languages,
@@ -86,8 +82,5 @@ class Settings:
 
 def _first_landed_month(landing_dir: Path) -> str:
     """Partitions start at the oldest month folder delivered, or last month when none is."""
-    months = sorted(p.name for p in landing_dir.glob("*") if p.is_dir() and MONTH_KEY.match(p.name))
-    if months:
-        return months[0]
-    today = date.today()
-    return f"{today.year - (today.month == 1):04d}-{(today.month - 2) % 12 + 1:02d}"
+    landed = sorted(p.name for p in landing_dir.glob("*") if p.is_dir() and MONTH_KEY.match(p.name))
+    return landed[0] if landed else last_closed_month(date.today())

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import os
+import re
 import subprocess
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
@@ -19,7 +19,7 @@ import duckdb
 import pytest
 
 from pipelines.demo.generator import generate
-from pipelines.partitions import months_between
+from pipelines.months import months_between
 from pipelines.transform.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
 from tests.pipeline_runs import definitions_for, project_env, run_months, schema_checksums, table_digest
 
@@ -153,7 +153,10 @@ def mart_baseline(duckdb_path: str) -> dict[str, dict]:
             "order by table_name, ordinal_position"
         ).fetchall():
             columns.setdefault(table, []).append(column)
-        return {table: {"columns": cols, "sha256": table_digest(con, f"marts.{table}", cols)} for table, cols in columns.items()}
+        return {
+            table: {"columns": cols, "sha256": table_digest(con, f"marts.{table}", cols)}
+            for table, cols in columns.items()
+        }
 
 
 def without_run_metadata(markdown: str, root: Path) -> str:

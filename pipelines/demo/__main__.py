@@ -9,8 +9,9 @@ from pathlib import Path
 
 from pipelines.contract import FILE_FORMATS
 from pipelines.demo.generator import MonthSummary, generate
-from pipelines.demo.months import last_closed_month, parse_month
+from pipelines.demo.months import parse_month
 from pipelines.demo.scales import SCALES
+from pipelines.months import last_closed_month
 
 
 def _month(value: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from pipelines.contract import ENTITIES, FILE_FORMATS, NOTES_FILE
 from pipelines.demo.actuals import MonthActuals, month_actuals
 from pipelines.demo.month_tables import month_tables
-from pipelines.demo.months import last_closed_month, month_label, parse_month
+from pipelines.demo.months import month_label, parse_month
 from pipelines.demo.notes import has_notes, render_notes
 from pipelines.demo.notes_facts import notes_facts
 from pipelines.demo.opportunities import plan_opportunities
@@ -19,6 +19,7 @@ from pipelines.demo.sales import SalesSimulator
 from pipelines.demo.scales import SCALES
 from pipelines.demo.world import build_world
 from pipelines.demo.writer import write_entity, write_text
+from pipelines.months import last_closed_month
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pipelines.contract import ENTITIES, ENTITY_BY_NAME
 from pipelines.ingest.load import LoadOptions, load_months
 from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.problems import CheckRecord, ExtractRejected
-from pipelines.partitions import months_between
+from pipelines.months import months_between
 from pipelines.resources import SalesWarehouse
 
 RAW_TABLES = tuple(e.name for e in ENTITIES) + ("extract_files", "notes")

@@ -32,7 +32,7 @@ from pipelines.ingest.run_tables import (
 from pipelines.ingest.schema import ensure_schema
 from pipelines.ingest.stage import stage_file
 from pipelines.ingest.validate import validate_run
-from pipelines.partitions import add_months, month_key, month_start
+from pipelines.months import add_months, month_key, month_start
 
 VOLUME_HISTORY = 3
 

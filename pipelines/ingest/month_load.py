@@ -7,7 +7,7 @@ from datetime import date
 
 from pipelines.ingest.files import ExtractFile
 from pipelines.ingest.problems import CheckRecord
-from pipelines.partitions import month_start
+from pipelines.months import month_start
 
 
 @dataclass

@@ -22,7 +22,7 @@ from pipelines.contract import ENTITIES, ENTITY_BY_NAME, Entity
 from pipelines.ingest.problems import CheckRecord
 from pipelines.ingest.run_tables import quarantine_table, rows_by_month, run_table, temp_table_exists
 from pipelines.ingest.stage import quote_ident
-from pipelines.partitions import month_key, month_start
+from pipelines.months import month_key, month_start
 
 
 @dataclass

@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import dagster as dg
 
-from pipelines.partitions import month_start, months_between
+from pipelines.months import month_start, months_between
 from pipelines.report import ReportRefused, render_monthly_report
 from pipelines.resources import SalesWarehouse
 

@@ -12,8 +12,8 @@ from decimal import Decimal
 import duckdb
 
 from pipelines.contract import ENTITIES
+from pipelines.months import add_months, month_window
 from pipelines.report import model as m
-from pipelines.report.months import add_months, month_window
 
 TREND_MONTHS = 13
 MOVER_GRAINS = ("region", "channel", "category", "segment")

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.months import add_months, day_in_month
 from pipelines.report.model import Finding, ReportModel, RepRow
-from pipelines.report.months import add_months, day_in_month
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
 

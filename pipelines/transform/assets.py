@@ -7,7 +7,7 @@ from pathlib import Path
 import dagster as dg
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
-from pipelines.partitions import month_start, months_between
+from pipelines.months import month_start, months_between
 from pipelines.publish.pending_months import mark_pending
 from pipelines.resources import SalesWarehouse
 from pipelines.transform.translator import SalesDbtTranslator

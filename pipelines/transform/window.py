@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
-from pipelines.settings import validate_month_key
+from pipelines.months import validate_month_key
 
 
 def dbt_window_env(duckdb_path: str, month_from: str, month_to: str, memory_limit: str = "1GB") -> dict[str, str]:

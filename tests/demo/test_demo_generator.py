@@ -12,8 +12,9 @@ import pytest
 
 from pipelines.demo import generate
 from pipelines.demo.__main__ import main
-from pipelines.demo.months import last_closed_month, month_label, parse_month
+from pipelines.demo.months import month_label, parse_month
 from pipelines.demo.tables import hundredths_to_decimal
+from pipelines.months import last_closed_month
 
 
 def _files(root) -> dict[str, bytes]:

@@ -10,7 +10,7 @@ import datetime as dt
 
 import duckdb
 
-from pipelines.report.months import add_months
+from pipelines.months import add_months
 
 MONTH = dt.date(2025, 2, 1)
 PREV = dt.date(2025, 1, 1)

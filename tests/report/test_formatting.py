@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
+from pipelines.months import add_months, day_in_month, month_window
 from pipelines.report.escaping import md_block, md_inline
 from pipelines.report.formatting import Formatter
-from pipelines.report.months import add_months, day_in_month, month_window
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.partitions import add_months, month_key
+from pipelines.months import add_months, month_key
 from tests.fixture_month import month_rows, write_month
 from tests.pipeline_runs import project_env
 

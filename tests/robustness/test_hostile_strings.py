@@ -10,8 +10,8 @@ import pytest
 from pipelines.contract import CHANNELS
 from pipelines.ingest.load import LoadOptions, load_months
 from pipelines.ingest.problems import ExtractRejected
+from pipelines.months import MonthKeyError, validate_month_key
 from pipelines.publish.analyst_db import publish_analyst_db
-from pipelines.settings import SettingsError, validate_month_key
 from pipelines.transform.window import dbt_window_env
 from tests.fixture_month import month_rows, write_month
 from tests.robustness.extracts import write_csv, write_parquet
@@ -151,11 +151,11 @@ def test_hostile_value_in_a_checked_column_is_only_counted(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("key", BAD_MONTH_KEYS)
 def test_month_keys_that_are_not_yyyy_mm_are_refused(key: str) -> None:
-    with pytest.raises(SettingsError, match="must look like YYYY-MM"):
+    with pytest.raises(MonthKeyError, match="must look like YYYY-MM"):
         validate_month_key(key)
-    with pytest.raises(SettingsError, match="month_from must look like YYYY-MM"):
+    with pytest.raises(MonthKeyError, match="month_from must look like YYYY-MM"):
         dbt_window_env("/tmp/w.duckdb", key, "2026-10")
-    with pytest.raises(SettingsError, match="month_to must look like YYYY-MM"):
+    with pytest.raises(MonthKeyError, match="month_to must look like YYYY-MM"):
         dbt_window_env("/tmp/w.duckdb", "2026-10", key)
 
 

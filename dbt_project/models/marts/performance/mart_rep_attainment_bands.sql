@@ -1,6 +1,7 @@
 -- One row per month with reps: reps by revenue-attainment band (at or above
 -- target, between the lagging threshold and target, below it, without a
 -- target), the attainment spread and the new-hire ramp (new hires vs tenured).
+-- depends_on: {{ ref('int_sales__loaded_months') }}
 
 with rep_performance as (
     select * from {{ ref('mart_rep_performance') }}
