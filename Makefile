@@ -81,6 +81,7 @@ test: $(BIN)/.installed system-deps $(DAGSTER_HOME)/dagster.yaml manifest
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check pipelines data_checks tests bench
+	$(BIN)/ruff format --check pipelines data_checks tests bench
 	$(BIN)/sqlfluff lint dbt_project/models dbt_project/tests
 
 # After upgrading the project, a mart whose columns changed refuses to build incrementally

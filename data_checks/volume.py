@@ -29,8 +29,7 @@ def volume_outcome(
         passed = abs(row_count - median) <= tolerance * median
         months = "month" if len(compared) == 1 else f"{len(compared)} months"
         description = (
-            f"row count {row_count} must be within {tolerance:.0%} of {median:g}, "
-            f"the median of the previous {months}"
+            f"row count {row_count} must be within {tolerance:.0%} of {median:g}, the median of the previous {months}"
         )
     return RuleOutcome(
         entity=entity_name,

@@ -181,9 +181,7 @@ def month_rows(month: str = "2026-10") -> dict[str, list[dict[str, object]]]:
     }
 
 
-def write_month(
-    landing: Path, month: str = "2026-10", rows: dict[str, list[dict[str, object]]] | None = None
-) -> Path:
+def write_month(landing: Path, month: str = "2026-10", rows: dict[str, list[dict[str, object]]] | None = None) -> Path:
     """Write the month folder as CSV, the contract's columns in order."""
     folder = landing / month
     folder.mkdir(parents=True, exist_ok=True)

@@ -91,9 +91,7 @@ def test_redelivered_month_replaces_only_that_month(tmp_path: Path, con: duckdb.
     write_month(landing, "2026-10", corrected)
     load_months(con, landing, ["2026-10"], OPTIONS)
 
-    by_month = dict(
-        con.execute("select batch_month::varchar, count(*) from raw.orders group by all").fetchall()
-    )
+    by_month = dict(con.execute("select batch_month::varchar, count(*) from raw.orders group by all").fetchall())
     assert by_month == {"2026-09-01": 5, "2026-10-01": 2}
     assert table_dump(con, "raw.orders where batch_month = date '2026-09-01'") == september
 

@@ -43,7 +43,7 @@ def test_a_quoted_newline_or_a_bad_value_leaves_the_typed_pass(tmp_path: Path, m
     folder = write_month(tmp_path)
     lines = (folder / "orders.csv").read_text(encoding="utf-8").splitlines()
     multi_line = folder / "multi_line.csv"
-    multi_line.write_text("\n".join([lines[0], lines[1].replace("O1", "\"O\n1\"", 1), *lines[2:]]) + "\n")
+    multi_line.write_text("\n".join([lines[0], lines[1].replace("O1", '"O\n1"', 1), *lines[2:]]) + "\n")
     used, rows = staged(multi_line, "orders", typed=True, monkeypatch=monkeypatch)
     assert not used
     assert rows[0][0] == "O\n1" and [row[-1] for row in rows][:2] == [2, 4]  # record 1 spans lines 2-3

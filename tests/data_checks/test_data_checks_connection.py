@@ -18,9 +18,13 @@ def test_gx_reads_temp_tables_inside_the_callers_open_transaction():
         con.execute("begin transaction")
         con.execute("insert into t values (7, 9)")
         with table_batch_definition(con, "t") as batch_definition:
-            [result] = batch_definition.get_batch().validate(
-                suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["source_line"]}
-            ).results
+            [result] = (
+                batch_definition.get_batch()
+                .validate(
+                    suite, result_format={"result_format": "COMPLETE", "unexpected_index_column_names": ["source_line"]}
+                )
+                .results
+            )
         # The real counts: before the fix, GX rolled back and lost every result ("list index out of range").
         assert (result.success, result.result["unexpected_count"], result.result["element_count"]) == (False, 1, 6)
         assert result.result["unexpected_index_list"] == [{"source_line": 2, "n": 0}]

@@ -9,12 +9,8 @@ from data_checks.outcome import RuleOutcome
 CHANNEL_RULE = "channel must be one of online, offline, agent"
 
 
-def outcome(
-    column="channel", passed=False, failing_count=3, sample_lines=(4, 17, 22), description=CHANNEL_RULE
-):
-    return RuleOutcome(
-        "orders", column, "allowed_values", "error", passed, failing_count, sample_lines, description
-    )
+def outcome(column="channel", passed=False, failing_count=3, sample_lines=(4, 17, 22), description=CHANNEL_RULE):
+    return RuleOutcome("orders", column, "allowed_values", "error", passed, failing_count, sample_lines, description)
 
 
 @pytest.mark.parametrize(
@@ -27,8 +23,7 @@ def outcome(
         ),
         (
             outcome(failing_count=1, sample_lines=(9,)),
-            "orders.csv: column channel: 1 row violates 'channel must be one of online, offline, agent' "
-            "(line 9)",
+            "orders.csv: column channel: 1 row violates 'channel must be one of online, offline, agent' (line 9)",
         ),
         (
             outcome(failing_count=8, sample_lines=(2, 3, 5, 8, 13)),

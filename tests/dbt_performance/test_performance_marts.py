@@ -26,9 +26,19 @@ def run_dbt(tmp: Path, *args: str, window: tuple[str, str] | None = None) -> Non
     env.pop("SALES_MONTH_TO", None)
     if window:
         env["SALES_MONTH_FROM"], env["SALES_MONTH_TO"] = window
-    command = [str(DBT), "--no-use-colors", *args, "--project-dir", str(DBT_PROJECT),
-               "--profiles-dir", str(DBT_PROJECT), "--target-path", str(tmp / "target"),
-               "--log-path", str(tmp / "logs")]
+    command = [
+        str(DBT),
+        "--no-use-colors",
+        *args,
+        "--project-dir",
+        str(DBT_PROJECT),
+        "--profiles-dir",
+        str(DBT_PROJECT),
+        "--target-path",
+        str(tmp / "target"),
+        "--log-path",
+        str(tmp / "logs"),
+    ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-4000:]
 
@@ -47,9 +57,12 @@ def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_target_attainment_uses_the_latest_folder_and_team_sums(warehouse: Path) -> None:
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         select month::varchar, scope, scope_id, metric, actual, attainment, gap, target_batch_month::varchar
-        from marts.mart_target_attainment order by all""")
+        from marts.mart_target_attainment order by all""",
+    )
     assert [(r[0], r[1], r[2], r[3], float(r[4]), float(r[5]), float(r[6]), r[7]) for r in rows] == [
         ("2025-01-01", "company", None, "revenue", 70, 0.875, -10, "2025-01-01"),
         ("2025-02-01", "company", None, "market_share", 0.01, 1.0, 0, "2025-02-01"),
@@ -60,24 +73,33 @@ def test_target_attainment_uses_the_latest_folder_and_team_sums(warehouse: Path)
 
 
 def test_rep_ranks_comparisons_and_opportunities(warehouse: Path) -> None:
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         select rep_id, revenue, new_customers, rank_in_company, rank_in_team, revenue_mom_pct,
                won_count, lost_count, win_rate, tenure_months
-        from marts.mart_rep_performance where month = date '2025-02-01' order by rep_id""")
+        from marts.mart_rep_performance where month = date '2025-02-01' order by rep_id""",
+    )
     assert rows == [
         ("R1", Decimal("30"), 1, 2, 2, Decimal("0.5"), 1, 1, Decimal("0.5"), 12),
         ("R2", Decimal("90"), 0, 1, 1, None, 0, 0, None, 8),
         ("R3", Decimal("10"), 0, 3, 1, Decimal("-0.8"), 1, 1, Decimal("0.5"), 25),
     ]
-    january_opportunities = query(warehouse, """
-        select count(*), count(won_count) from marts.mart_rep_performance where month = date '2025-01-01'""")
+    january_opportunities = query(
+        warehouse,
+        """
+        select count(*), count(won_count) from marts.mart_rep_performance where month = date '2025-01-01'""",
+    )
     assert january_opportunities == [(3, 0)]
 
 
 def test_team_performance(warehouse: Path) -> None:
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         select team_id, reps, revenue, revenue_target, revenue_attainment, revenue_mom_pct, win_rate
-        from marts.mart_team_performance where month = date '2025-02-01' order by team_id""")
+        from marts.mart_team_performance where month = date '2025-02-01' order by team_id""",
+    )
     assert rows == [
         ("T1", 2, Decimal("120"), Decimal("100"), Decimal("1.2"), Decimal("5"), Decimal("0.5")),
         ("T2", 1, Decimal("10"), None, None, Decimal("-0.8"), Decimal("0.5")),
@@ -85,27 +107,39 @@ def test_team_performance(warehouse: Path) -> None:
 
 
 def test_pipeline_only_for_months_with_an_opportunities_file(warehouse: Path) -> None:
-    rows = query(warehouse, """
+    rows = query(
+        warehouse,
+        """
         select month::varchar, won_count, won_amount, lost_count, win_rate, avg_cycle_days,
                open_pipeline, next_month_pipeline, next_month_revenue_target, pipeline_coverage
-        from marts.mart_pipeline_monthly""")
+        from marts.mart_pipeline_monthly""",
+    )
     assert [tuple(float(v) if isinstance(v, Decimal) else v for v in r) for r in rows] == [
         ("2025-02-01", 2, 800, 2, 0.5, 15.0, 1400, 1000, 200, 5.0),
     ]
-    lost = query(warehouse, """
+    lost = query(
+        warehouse,
+        """
         select lost_reason, competitor, lost_count, lost_amount::double
-        from marts.mart_lost_reasons_monthly order by lost_reason""")
+        from marts.mart_lost_reasons_monthly order by lost_reason""",
+    )
     assert lost == [("price", "Acme", 1, 200.0), ("unknown", None, 1, 100.0)]
 
 
 def test_campaigns_and_plan(warehouse: Path) -> None:
-    campaigns = query(warehouse, """
+    campaigns = query(
+        warehouse,
+        """
         select month::varchar, attributed_revenue::double, attributed_orders, roas::double, roi::double
-        from marts.mart_campaign_performance order by month""")
+        from marts.mart_campaign_performance order by month""",
+    )
     assert campaigns == [("2025-01-01", 20.0, 1, None, None), ("2025-02-01", 120.0, 2, 3.0, 2.0)]
-    plan = query(warehouse, """
+    plan = query(
+        warehouse,
+        """
         select metric, proposed_target::double, method, provided_target::double, months_of_history
-        from marts.mart_next_month_plan where month = date '2025-02-01' order by metric""")
+        from marts.mart_next_month_plan where month = date '2025-02-01' order by metric""",
+    )
     assert plan == [
         ("new_customers", 1.5, "three_month_mean", None, 2),
         ("orders", 2.5, "three_month_mean", None, 2),
@@ -123,8 +157,12 @@ def test_rebuilding_a_redelivered_month_replaces_only_that_month(warehouse: Path
     }
     before = {name: query(warehouse, f"{sql} order by all") for name, sql in snapshots.items()}
     with duckdb.connect(str(warehouse / "warehouse.duckdb")) as con:
-        for table in [r[0] for r in con.execute(
-                "select table_name from information_schema.tables where table_schema = 'raw'").fetchall()]:
+        for table in [
+            r[0]
+            for r in con.execute(
+                "select table_name from information_schema.tables where table_schema = 'raw'"
+            ).fetchall()
+        ]:
             con.execute(f"delete from raw.{table} where batch_month = date '2025-02-01'")
         load_batch(con, "2025-02", february(with_opportunities=False))
 
@@ -133,8 +171,11 @@ def test_rebuilding_a_redelivered_month_replaces_only_that_month(warehouse: Path
     assert {name: query(warehouse, f"{sql} order by all") for name, sql in snapshots.items()} == before
     assert query(warehouse, "select count(*) from marts.mart_pipeline_monthly") == [(0,)]
     assert query(warehouse, "select count(*) from marts.mart_lost_reasons_monthly") == [(0,)]
-    assert query(warehouse, """
-        select count(won_count) from marts.mart_rep_performance where month = date '2025-02-01'""") == [(0,)]
+    assert query(
+        warehouse,
+        """
+        select count(won_count) from marts.mart_rep_performance where month = date '2025-02-01'""",
+    ) == [(0,)]
 
 
 def test_unit_tests_pass(warehouse: Path) -> None:

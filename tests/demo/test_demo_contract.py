@@ -29,9 +29,7 @@ def _violations(con: duckdb.DuckDBPyConnection, month: str) -> dict[str, int]:
     for entity in ENTITIES:
         table = entity.name
         key = ", ".join(entity.primary_key)
-        found[f"{table} primary key"] = con.sql(
-            f"select count(*) - count(distinct ({key})) from {table}"
-        ).fetchone()[0]
+        found[f"{table} primary key"] = con.sql(f"select count(*) - count(distinct ({key})) from {table}").fetchone()[0]
         for c in entity.columns:
             rules = []
             if c.not_null:
@@ -48,9 +46,7 @@ def _violations(con: duckdb.DuckDBPyConnection, month: str) -> dict[str, int]:
                 rules.append(("month end", f"{c.name} > {last}"))
             if c.references:
                 target = ENTITY_BY_NAME[c.references]
-                rules.append(
-                    ("foreign key", f"{c.name} not in (select {target.primary_key[0]} from {target.name})")
-                )
+                rules.append(("foreign key", f"{c.name} not in (select {target.primary_key[0]} from {target.name})"))
             for rule, condition in rules:
                 found[f"{table}.{c.name} {rule}"] = con.sql(
                     f"select count(*) from {table} where {condition}"
@@ -62,8 +58,7 @@ def _violations(con: duckdb.DuckDBPyConnection, month: str) -> dict[str, int]:
         "select count(*) from targets where (scope_id is null) <> (scope = 'company')"
     ).fetchone()[0]
     found["targets month"] = con.sql(
-        f"select count(*) from targets "
-        f"where month not in ('{month}', strftime({first} + interval 1 month, '%Y-%m'))"
+        f"select count(*) from targets where month not in ('{month}', strftime({first} + interval 1 month, '%Y-%m'))"
     ).fetchone()[0]
     found["targets scope_id known"] = con.sql(
         "select count(*) from targets where (scope = 'team' and scope_id not in (select team_id from teams))"
@@ -80,9 +75,7 @@ def _violations(con: duckdb.DuckDBPyConnection, month: str) -> dict[str, int]:
     found["customers created after month"] = con.sql(
         f"select count(*) from customers where created_date > {last}"
     ).fetchone()[0]
-    found["reps hired after month"] = con.sql(
-        f"select count(*) from sales_reps where hire_date > {last}"
-    ).fetchone()[0]
+    found["reps hired after month"] = con.sql(f"select count(*) from sales_reps where hire_date > {last}").fetchone()[0]
     return found
 
 
@@ -137,12 +130,8 @@ def test_targets_cover_this_and_next_month_at_every_scope(small_csv):
     ).fetchall()
     combos = {(m, s, metric) for m, s, metric, _ in rows}
     for target_month in (month, "2026-11"):
-        assert {
-            (target_month, "company", m) for m in ("revenue", "orders", "new_customers", "market_share")
-        } <= combos
-        assert {
-            (target_month, scope, m) for scope in ("team", "rep") for m in ("revenue", "orders")
-        } <= combos
+        assert {(target_month, "company", m) for m in ("revenue", "orders", "new_customers", "market_share")} <= combos
+        assert {(target_month, scope, m) for scope in ("team", "rep") for m in ("revenue", "orders")} <= combos
 
 
 def test_quarter_end_months_carry_notes_with_the_three_sections(small_csv):

@@ -74,14 +74,10 @@ def test_cli_writes_the_months_and_prints_a_summary(tmp_path, capsys):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2025-12", "2026-01"]
 
 
-@pytest.mark.parametrize(
-    "arguments", [{"months": 0}, {"scale": "huge"}, {"fmt": "xlsx"}, {"end_month": "2026-13"}]
-)
+@pytest.mark.parametrize("arguments", [{"months": 0}, {"scale": "huge"}, {"fmt": "xlsx"}, {"end_month": "2026-13"}])
 def test_bad_arguments_are_refused(tmp_path, arguments):
     with pytest.raises(ValueError):
-        generate(
-            tmp_path, **{"months": 1, "end_month": "2026-01", "scale": "small", "fmt": "csv", **arguments}
-        )
+        generate(tmp_path, **{"months": 1, "end_month": "2026-01", "scale": "small", "fmt": "csv", **arguments})
 
 
 @pytest.mark.parametrize(("label", "serial"), [("2026-01", 2026 * 12), ("2025-12", 2025 * 12 + 11)])

@@ -142,9 +142,7 @@ def test_pipeline_has_every_stage_and_reason(con):
 
 
 def test_most_orders_complete_and_the_rest_are_cancelled_or_returned(con):
-    shares = dict(
-        con.sql("select status, count(*) / sum(count(*)) over () from orders group by all").fetchall()
-    )
+    shares = dict(con.sql("select status, count(*) / sum(count(*)) over () from orders group by all").fetchall())
     assert shares["completed"] > 0.85 and shares["cancelled"] > 0.01 and shares["returned"] > 0.01
 
 
