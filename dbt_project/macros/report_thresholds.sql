@@ -1,6 +1,5 @@
-{#- Thresholds the report's rules file passes as dbt vars (pipelines/report/rules.py
-    dbt_vars); the defaults equal the packaged rules.toml so a bare `dbt build`
-    gives the same marts. -#}
+{#- Thresholds of the report's rules, as dbt vars; the defaults equal the packaged
+    pipelines/report/rules.toml, so a bare `dbt build` gives the same marts. -#}
 
 {#- Revenue attainment below which a rep counts as lagging (rules.toml [attainment]). -#}
 {% macro lagging_attainment() -%}
