@@ -20,8 +20,9 @@ import duckdb
 from pipelines.contract import ENTITIES, Entity
 from pipelines.ingest.schema import ensure_schema
 from pipelines.months import month_start
+from pipelines.report.rules import load_config
 from pipelines.transform.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
-from pipelines.transform.window import dbt_window_env
+from pipelines.transform.window import dbt_vars_args, dbt_window_env
 
 # The month is the folder name: .../YYYY-MM/<entity>.csv
 _MONTH_OF_FILE = r"regexp_extract(filename, '(\d{4}-\d{2})[/\\][^/\\]*$', 1)"
@@ -80,7 +81,7 @@ def _record_extract_files(con: duckdb.DuckDBPyConnection, landing: Path, months:
 
 def compile_models(duckdb_path: Path, first: str, last: str, target_path: Path) -> list[CompiledModel]:
     """`dbt compile` for the month window against the bare warehouse; the models in dependency order."""
-    env = {**dbt_window_env(str(duckdb_path), first, last), "PATH": str(Path(DBT_EXECUTABLE).parent)}
+    env = {**dbt_window_env(str(duckdb_path), first, last, "1GB"), "PATH": str(Path(DBT_EXECUTABLE).parent)}
     subprocess.run(
         [
             DBT_EXECUTABLE,
@@ -92,6 +93,7 @@ def compile_models(duckdb_path: Path, first: str, last: str, target_path: Path) 
             str(DBT_PROJECT_DIR),
             "--target-path",
             str(target_path),
+            *dbt_vars_args(load_config()),
         ],
         env=env,
         check=True,

@@ -13,8 +13,8 @@ import dagster as dg
 
 from bench.bare import connect
 from bench.monitor import run_measured
-from pipelines.contract import CHANNELS
-from pipelines.ingest.load import LoadOptions, load_months
+from pipelines.ingest.load import load_months
+from pipelines.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 DAGSTER = str(Path(sys.executable).with_name("dagster"))
@@ -98,7 +98,9 @@ def time_pipeline_ingest(landing: Path, warehouse: Path, months: list[str]) -> f
     """The pipeline's own load (stage, validate, publish) of `months` into a fresh warehouse."""
     with connect(warehouse) as con:
         started = time.perf_counter()
-        load_months(con, landing, months, LoadOptions(run_id="bench", channels=CHANNELS))
+        load_months(
+            con, Settings.from_env({"SALES_LANDING_DIR": str(landing), "SALES_START_MONTH": months[0]}), months, "bench"
+        )
         return time.perf_counter() - started
 
 

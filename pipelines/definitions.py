@@ -8,11 +8,12 @@ from pipelines.ingest.assets import build_raw_assets
 from pipelines.partitions import monthly_partitions
 from pipelines.publish.assets import build_analyst_db_asset
 from pipelines.report.assets import build_report_asset
+from pipelines.report.query import REPORT_READS
 from pipelines.resources import SalesWarehouse
 from pipelines.schedules import build_monthly_job, build_monthly_schedule
 from pipelines.settings import Settings
 from pipelines.transform.assets import build_dbt_assets
-from pipelines.transform.project import DBT_EXECUTABLE, InstalledDbtCliResource, sales_dbt_project
+from pipelines.transform.project import DBT_EXECUTABLE, InstalledDbtCliResource, published_marts, sales_dbt_project
 
 
 @dg.definitions
@@ -26,7 +27,9 @@ def build_definitions(settings: Settings) -> dg.Definitions:
     raw = build_raw_assets(partitions)
     models = build_dbt_assets(project, partitions)
     marts = [key for key in models.keys if key.path[0] == "marts"]
-    report = build_report_asset(partitions, marts)
+    report = build_report_asset(
+        partitions, [key for key in models.keys if key.path[-1] in REPORT_READS], published_marts(project)
+    )
     analyst_db = build_analyst_db_asset(partitions, marts)
     job = build_monthly_job(partitions)
     return dg.Definitions(
@@ -34,7 +37,7 @@ def build_definitions(settings: Settings) -> dg.Definitions:
         jobs=[job],
         schedules=[build_monthly_schedule(job, settings.schedule_hour)],
         resources={
-            "warehouse": SalesWarehouse.from_settings(settings),
+            "warehouse": SalesWarehouse(settings),
             "dbt": InstalledDbtCliResource(project_dir=project, dbt_executable=DBT_EXECUTABLE),
         },
         # Steps run one at a time in one process: DuckDB allows a single writer.

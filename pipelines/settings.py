@@ -14,9 +14,11 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.contract import CHANNELS
+from pipelines.faults import POINTS, FaultPlan
 from pipelines.months import MONTH_KEY, MonthKeyError, last_closed_month, validate_month_key
+from pipelines.report.languages import Language, LanguageError, registered_languages
+from pipelines.report.rules import RULES_PATH, RuleConfig, load_config
 
-LANGUAGES = ("en", "zh")
 ORPHAN_POLICIES = ("error", "warn")
 
 
@@ -34,20 +36,35 @@ class Settings:
     schedule_hour: int
     schedule_timezone: str
     report_languages: tuple[str, ...]
+    languages: Mapping[str, Language]
     currency: str
     company_name: str
     channels: tuple[str, ...]
     orphan_policy: str
     volume_tolerance: float
     duckdb_memory_limit: str
+    rules_file: Path
+    rules: RuleConfig
+    faults: FaultPlan | None
+
+    @property
+    def report_language_defs(self) -> tuple[Language, ...]:
+        return tuple(self.languages[code] for code in self.report_languages)
 
     @classmethod
-    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+    def from_env(
+        cls, env: Mapping[str, str] | None = None, languages: Mapping[str, Language] | None = None
+    ) -> Settings:
+        """`languages` replaces the registry (pipelines/report/languages.py), e.g. to add one in a test."""
         env = os.environ if env is None else env
-        languages = tuple(x.strip() for x in env.get("SALES_REPORT_LANGUAGES", "en,zh").split(",") if x.strip())
-        unknown = sorted(set(languages) - set(LANGUAGES))
-        if unknown or not languages:
-            raise SettingsError(f"SALES_REPORT_LANGUAGES: use a comma list of {LANGUAGES}, got {unknown}")
+        try:
+            languages = registered_languages() if languages is None else dict(languages)
+        except LanguageError as error:
+            raise SettingsError(str(error)) from None
+        report_languages = tuple(x.strip() for x in env.get("SALES_REPORT_LANGUAGES", "en,zh").split(",") if x.strip())
+        unknown = sorted(set(report_languages) - set(languages))
+        if unknown or not report_languages:
+            raise SettingsError(f"SALES_REPORT_LANGUAGES: use a comma list of {tuple(languages)}, got {unknown}")
         orphan_policy = env.get("SALES_ORPHAN_POLICY", "error")
         if orphan_policy not in ORPHAN_POLICIES:
             raise SettingsError(f"SALES_ORPHAN_POLICY must be one of {ORPHAN_POLICIES}, got {orphan_policy!r}")
@@ -62,6 +79,7 @@ class Settings:
             )
         except MonthKeyError as error:
             raise SettingsError(str(error)) from None
+        rules_file = Path(env.get("SALES_RULES_FILE", str(RULES_PATH))).resolve()
         return cls(
             landing_dir=landing_dir,
             duckdb_path=Path(env.get("SALES_DUCKDB_PATH", "data/warehouse.duckdb")).resolve(),
@@ -70,14 +88,35 @@ class Settings:
             start_month=start_month,
             schedule_hour=hour,
             schedule_timezone=env.get("SALES_SCHEDULE_TIMEZONE", "UTC"),
-            report_languages=languages,
+            report_languages=report_languages,
+            languages=languages,
             currency=env.get("SALES_CURRENCY", "USD"),
             company_name=env.get("SALES_COMPANY_NAME", "Demo Co"),
             channels=channels,
             orphan_policy=orphan_policy,
             volume_tolerance=float(env.get("SALES_VOLUME_TOLERANCE", "0.5")),
             duckdb_memory_limit=env.get("SALES_DUCKDB_MEMORY_LIMIT", "1GB"),
+            rules_file=rules_file,
+            rules=_rules(rules_file),
+            faults=_faults(env),
         )
+
+
+def _rules(path: Path) -> RuleConfig:
+    try:
+        return load_config(path)
+    except (OSError, ValueError, KeyError) as error:
+        raise SettingsError(f"SALES_RULES_FILE {path}: {error}") from None
+
+
+def _faults(env: Mapping[str, str]) -> FaultPlan | None:
+    """Only the kill-safety tests set these: pause at a named point until killed."""
+    point = env.get("SALES_FAULT_PAUSE_AT")
+    if not point:
+        return None
+    if point not in POINTS or not env.get("SALES_FAULT_MARKER"):
+        raise SettingsError(f"SALES_FAULT_PAUSE_AT must be one of {POINTS}, with SALES_FAULT_MARKER set")
+    return FaultPlan(point, Path(env["SALES_FAULT_MARKER"]))
 
 
 def _first_landed_month(landing_dir: Path) -> str:

@@ -1,4 +1,4 @@
-"""The analysts' file: built whole the first time, then only its pending months replaced."""
+"""The analysts' file: built whole the first time, then only the months dbt rebuilt since replaced."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 import duckdb
 
 from pipelines.publish.analyst_db import publish_analyst_db
-from pipelines.publish.pending_months import PENDING_TABLE, mark_pending
+from pipelines.publish.pending_months import pending_builds
+from pipelines.transform.build_log import record_build
 from tests.pipeline_runs import schema_checksums
 
 JAN, FEB, MAR = date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)
@@ -28,7 +29,7 @@ def make_warehouse(path: Path) -> None:
         con.execute("insert into ops.load_log values ('r1', $1)", [JAN])
         con.execute("create table ops.private_notes (x int)")  # not published
         con.execute("create table raw.orders (order_id varchar)")  # not published
-        mark_pending(con, [JAN, FEB, MAR])
+        record_build(con, "r1", [JAN, FEB, MAR])
 
 
 def warehouse_sql(path: Path, sql: str, params=None) -> list[tuple]:
@@ -40,7 +41,7 @@ def published(path: Path) -> dict[str, dict[str, str]]:
     return {schema: schema_checksums(path, schema) for schema in ("marts", "ops")}
 
 
-def test_first_publication_copies_every_published_table_and_clears_pending(tmp_path: Path) -> None:
+def test_first_publication_copies_every_published_table_and_catches_up_with_every_build(tmp_path: Path) -> None:
     warehouse, analyst = tmp_path / "warehouse.duckdb", tmp_path / "analytics.duckdb"
     make_warehouse(warehouse)
     counts = publish_analyst_db(warehouse, analyst)
@@ -49,19 +50,21 @@ def test_first_publication_copies_every_published_table_and_clears_pending(tmp_p
         tables = con.execute("select schema_name || '.' || table_name from duckdb_tables() order by 1").fetchall()
     assert tables == [("marts.mart_sales",), ("ops.load_log",)]
     assert published(analyst)["marts"] == schema_checksums(warehouse, "marts")
-    assert warehouse_sql(warehouse, f"select * from {PENDING_TABLE}") == []
+    with duckdb.connect(str(warehouse)) as con:
+        assert pending_builds(con) == ([], 1)
 
 
 def test_only_pending_months_are_republished(tmp_path: Path) -> None:
     warehouse, analyst = tmp_path / "warehouse.duckdb", tmp_path / "analytics.duckdb"
     make_warehouse(warehouse)
     publish_analyst_db(warehouse, analyst)
-    # February rebuilt by a run (marked pending); January changed behind the pipeline's back.
+    # February rebuilt by a run (recorded as a build); January changed behind the pipeline's back.
     warehouse_sql(warehouse, "update marts.mart_sales set revenue = 21 where month = $1", [FEB])
     warehouse_sql(warehouse, "update marts.mart_sales set revenue = 11 where month = $1", [JAN])
     warehouse_sql(warehouse, "insert into ops.load_log values ('r2', $1)", [FEB])
     with duckdb.connect(str(warehouse)) as con:
-        mark_pending(con, [FEB])
+        assert record_build(con, "r2", [FEB]) == 2
+        assert pending_builds(con) == ([FEB], 2)
     publish_analyst_db(warehouse, analyst)
     with duckdb.connect(str(analyst), read_only=True) as con:
         rows = con.execute("select month, revenue::int from marts.mart_sales order by month").fetchall()

@@ -8,11 +8,11 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.contract import CHANNELS
-from pipelines.ingest.load import LoadOptions, load_months
+from pipelines.ingest.load import load_months
 from tests.fixture_month import month_rows, write_month
+from tests.settings_for import settings_for
 
-OPTIONS = LoadOptions(run_id="run-1", channels=CHANNELS)
+RUN_ID = "run-1"
 
 
 def table_dump(con: duckdb.DuckDBPyConnection, table: str) -> list[tuple]:
@@ -28,7 +28,7 @@ def con(tmp_path: Path):
 
 def test_fixture_month_loads_every_row_with_lineage(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
     write_month(tmp_path / "landing", "2026-10")
-    load_months(con, tmp_path / "landing", ["2026-10"], OPTIONS)
+    load_months(con, settings_for(tmp_path / "landing"), ["2026-10"], RUN_ID)
 
     counts = {
         t: con.execute(f"select count(*) from raw.{t}").fetchone()[0]
@@ -72,9 +72,9 @@ def test_fixture_month_loads_every_row_with_lineage(tmp_path: Path, con: duckdb.
 
 def test_rerunning_a_month_leaves_identical_tables(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
     write_month(tmp_path / "landing", "2026-10")
-    load_months(con, tmp_path / "landing", ["2026-10"], OPTIONS)
+    load_months(con, settings_for(tmp_path / "landing"), ["2026-10"], RUN_ID)
     first = {t: table_dump(con, f"raw.{t}") for t in ("orders", "order_lines", "customers")}
-    load_months(con, tmp_path / "landing", ["2026-10"], LoadOptions(run_id="run-2", channels=CHANNELS))
+    load_months(con, settings_for(tmp_path / "landing"), ["2026-10"], "run-2")
     assert {t: table_dump(con, f"raw.{t}") for t in first} == first
 
 
@@ -82,14 +82,14 @@ def test_redelivered_month_replaces_only_that_month(tmp_path: Path, con: duckdb.
     landing = tmp_path / "landing"
     write_month(landing, "2026-09")
     write_month(landing, "2026-10")
-    load_months(con, landing, ["2026-09", "2026-10"], OPTIONS)
+    load_months(con, settings_for(landing), ["2026-09", "2026-10"], RUN_ID)
     september = table_dump(con, "raw.orders where batch_month = date '2026-09-01'")
 
     corrected = month_rows("2026-10")
     corrected["orders"] = corrected["orders"][:2]
     corrected["order_lines"] = [line for line in corrected["order_lines"] if line["order_id"] in ("O1", "O2")]
     write_month(landing, "2026-10", corrected)
-    load_months(con, landing, ["2026-10"], OPTIONS)
+    load_months(con, settings_for(landing), ["2026-10"], RUN_ID)
 
     by_month = dict(con.execute("select batch_month::varchar, count(*) from raw.orders group by all").fetchall())
     assert by_month == {"2026-09-01": 5, "2026-10-01": 2}
@@ -104,6 +104,6 @@ def test_parquet_extract_loads_like_csv(tmp_path: Path, con: duckdb.DuckDBPyConn
             f"copy (select * from read_csv('{csv_file}', all_varchar = true)) to '{parquet}' (format parquet)"
         )
         csv_file.unlink()
-    load_months(con, tmp_path / "landing", ["2026-10"], OPTIONS)
+    load_months(con, settings_for(tmp_path / "landing"), ["2026-10"], RUN_ID)
     assert con.execute("select count(*), count(distinct customer_id) from raw.orders").fetchone() == (5, 3)
     assert con.execute("select sum(quantity) from raw.order_lines").fetchone()[0] == 13

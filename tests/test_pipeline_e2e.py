@@ -20,7 +20,9 @@ import pytest
 
 from pipelines.demo.generator import generate
 from pipelines.months import months_between
+from pipelines.report.rules import load_config
 from pipelines.transform.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
+from pipelines.transform.window import dbt_vars_args
 from tests.pipeline_runs import definitions_for, project_env, run_months, schema_checksums, table_digest
 
 FIRST, LAST = "2025-09", "2026-10"
@@ -184,6 +186,7 @@ def test_month_by_month_and_full_rebuild_equal_the_single_run_backfill(pipeline)
             str(DBT_PROJECT_DIR),
             "--target-path",
             str(pipeline["root"] / "dbt_target"),
+            *dbt_vars_args(load_config()),
         ],
         check=True,
         env={**os.environ, "SALES_DUCKDB_PATH": path},

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 import dagster as dg
 
 from pipelines.contract import ENTITIES, ENTITY_BY_NAME
-from pipelines.ingest.load import LoadOptions, load_months
+from pipelines.ingest.load import load_months
 from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.problems import CheckRecord, ExtractRejected
 from pipelines.months import months_between
@@ -60,18 +60,12 @@ def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefini
         partitions_def=partitions_def,
         backfill_policy=dg.BackfillPolicy.single_run(),
     )
-    def raw_crm_extracts(context: dg.AssetExecutionContext, warehouse: SalesWarehouse) -> Iterator:
+    def raw_crm_extracts(context: dg.AssetExecutionContext, warehouse: dg.ResourceParam[SalesWarehouse]) -> Iterator:
         window = context.partition_key_range
         months = months_between(window.start, window.end)
-        options = LoadOptions(
-            run_id=context.run_id,
-            channels=tuple(warehouse.channels),
-            orphan_policy=warehouse.orphan_policy,
-            volume_tolerance=warehouse.volume_tolerance,
-        )
         with warehouse.connect() as con:
             try:
-                loads = load_months(con, warehouse.landing_dir_path, months, options)
+                loads = load_months(con, warehouse.settings, months, context.run_id)
             except ExtractRejected as rejected:
                 context.log.error(str(rejected))
                 yield from _failed_checks(rejected.problems)

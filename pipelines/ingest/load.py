@@ -9,7 +9,6 @@ are still reported per month.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from statistics import median
@@ -33,22 +32,15 @@ from pipelines.ingest.schema import ensure_schema
 from pipelines.ingest.stage import stage_file
 from pipelines.ingest.validate import validate_run
 from pipelines.months import add_months, month_key, month_start
+from pipelines.settings import Settings
 
 VOLUME_HISTORY = 3
 
 
-@dataclass(frozen=True)
-class LoadOptions:
-    run_id: str
-    channels: tuple[str, ...]
-    orphan_policy: str = "error"
-    volume_tolerance: float = 0.5
-
-
-def load_months(
-    con: duckdb.DuckDBPyConnection, landing_dir: Path, months: list[str], options: LoadOptions
-) -> list[MonthLoad]:
-    """Stage, validate and publish `months`; raise ExtractRejected (publishing nothing) if any fails."""
+def load_months(con: duckdb.DuckDBPyConnection, settings: Settings, months: list[str], run_id: str) -> list[MonthLoad]:
+    """Stage, validate and publish `months` from the settings' landing folder under `run_id`;
+    raise ExtractRejected (publishing nothing) if any fails."""
+    landing_dir = settings.landing_dir
     ensure_schema(con)
     now = datetime.now().replace(microsecond=0)
     reset_run_tables(con)
@@ -56,18 +48,18 @@ def load_months(
         loads = [_stage_month(con, landing_dir, month) for month in months]
         # A month with a structural problem (missing file or column, unreadable) is not validated.
         staged = [load for load in loads if not load.blocking]
-        _validate(con, staged, options)
+        _validate(con, staged, settings)
         known_counts: dict[tuple[str, str], int] = {}
         for load in staged:
-            load.records.extend(_volume_records(con, load, options.volume_tolerance, known_counts))
+            load.records.extend(_volume_records(con, load, settings.volume_tolerance, known_counts))
             _read_notes(load, landing_dir / load.month)
             if not load.blocking:
                 known_counts.update({(load.month, e): n for e, n in load.row_counts.items()})
         failing = [r for load in loads for r in load.blocking]
         if failing:
-            record_failure(con, loads, options.run_id, now)
+            record_failure(con, loads, run_id, now)
             raise ExtractRejected(failing)
-        publish(con, loads, options.run_id, now)
+        publish(con, loads, run_id, now, settings.faults)
     finally:
         reset_run_tables(con)  # frees the run's rows
     return loads
@@ -96,13 +88,13 @@ def _stage_month(con: duckdb.DuckDBPyConnection, landing_dir: Path, month: str) 
     return load
 
 
-def _validate(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], options: LoadOptions) -> None:
+def _validate(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], settings: Settings) -> None:
     """Content checks of every staged month at once; then each month's row counts after quarantine."""
     checks = validate_run(
         con,
         {load.month: {name: f.path.name for name, f in load.files.items()} for load in loads},
-        channels=options.channels,
-        orphan_policy=options.orphan_policy,
+        channels=settings.channels,
+        orphan_policy=settings.orphan_policy,
     )
     counts = {name: rows_by_month(con, run_table(ENTITY_BY_NAME[name])) for name in {n for x in loads for n in x.files}}
     for load in loads:

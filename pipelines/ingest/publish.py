@@ -7,14 +7,20 @@ from datetime import datetime
 import duckdb
 
 from pipelines.contract import ENTITIES
-from pipelines.faults import pause_point
+from pipelines.faults import FaultPlan, pause_point
 from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.problems import CheckRecord
 from pipelines.ingest.run_tables import quarantine_table, run_table, temp_table_exists
 from pipelines.ingest.stage import quote_ident
 
 
-def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str, now: datetime) -> None:
+def publish(
+    con: duckdb.DuckDBPyConnection,
+    loads: list[MonthLoad],
+    run_id: str,
+    now: datetime,
+    faults: FaultPlan | None = None,
+) -> None:
     """Replace exactly the loaded months everywhere in raw/quarantine, all or nothing.
 
     The validated rows go from the run tables straight into raw (and quarantine), each with
@@ -45,7 +51,7 @@ def publish(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], run_id: str,
             _insert_extract_files(con, load, run_id, now)
             _insert_notes(con, load, run_id, now)
         _insert_log(con, loads, run_id, now, failed=False)
-        pause_point("ingest_commit")
+        pause_point(faults, "ingest_commit")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

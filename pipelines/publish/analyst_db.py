@@ -7,7 +7,7 @@ a reader opening afterwards sees the new one, and nobody ever sees a
 half-written month or holds a lock the pipeline waits for.
 
 The new file starts as a byte copy of the current one in which only the
-pending months (pending_months.py) are replaced, so a month's publication
+months dbt rebuilt since the last publication (pending_months.py) are replaced, so a month's publication
 costs the same whatever the history. It is built from scratch instead when
 there is no current file or it cannot be opened, when the tables or their
 columns changed (an upgrade), or when any other month's row count differs
@@ -24,8 +24,8 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.faults import pause_point
-from pipelines.publish.pending_months import PENDING_TABLE, clear_pending
+from pipelines.faults import FaultPlan, pause_point
+from pipelines.publish.pending_months import pending_builds, record_publication
 
 PUBLISHED_SCHEMAS = {"marts": None, "ops": ("load_log", "check_results")}
 MONTH_COLUMN = "month"
@@ -35,7 +35,7 @@ def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def publish_analyst_db(warehouse_path: Path, analyst_path: Path) -> dict[str, int]:
+def publish_analyst_db(warehouse_path: Path, analyst_path: Path, faults: FaultPlan | None = None) -> dict[str, int]:
     """Write the published schemas to a new file and swap it in; returns rows per table."""
     analyst_path.parent.mkdir(parents=True, exist_ok=True)
     for stale in analyst_path.parent.glob(f".{analyst_path.name}.*.building"):
@@ -43,11 +43,12 @@ def publish_analyst_db(warehouse_path: Path, analyst_path: Path) -> dict[str, in
         # its rename (file gone) rather than publish half a state.
         stale.unlink(missing_ok=True)
     building = analyst_path.with_name(f".{analyst_path.name}.{uuid.uuid4().hex}.building")
+    with duckdb.connect(str(warehouse_path)) as warehouse:
+        pending, through_build = pending_builds(warehouse)
     try:
         with _open_building(building, analyst_path) as con:
             # ATTACH takes no bound parameters; the path comes from settings, quoted as a literal.
             con.execute(f"attach {_sql_string(str(warehouse_path))} as warehouse (read_only)")
-            pending = _pending_months(con)
             layout = _layout(con, "warehouse")
             if layout == _layout(con, _current_database(con)) and _rows_match_outside(con, layout, pending):
                 _replace_months(con, layout, pending)
@@ -57,13 +58,13 @@ def publish_analyst_db(warehouse_path: Path, analyst_path: Path) -> dict[str, in
             con.execute("detach warehouse")
             con.execute("checkpoint")
         _fsync(building)
-        pause_point("analyst_swap")
+        pause_point(faults, "analyst_swap")
         os.replace(building, analyst_path)
         _fsync(analyst_path.parent)
     finally:
         building.unlink(missing_ok=True)
     with duckdb.connect(str(warehouse_path)) as warehouse:
-        clear_pending(warehouse, pending)
+        record_publication(warehouse, through_build)
     return counts
 
 
@@ -121,18 +122,6 @@ def _layout(con: duckdb.DuckDBPyConnection, database: str) -> list[tuple]:
         {"d": database},
     ).fetchall()
     return [row for row in rows if (row[0], row[1]) in tables]
-
-
-def _pending_months(con: duckdb.DuckDBPyConnection) -> list[date]:
-    schema, table = PENDING_TABLE.split(".")
-    exists = con.execute(
-        "select count(*) from duckdb_tables() where database_name = 'warehouse' and schema_name = $s "
-        "and table_name = $t",
-        {"s": schema, "t": table},
-    ).fetchone()[0]
-    if not exists:
-        return []
-    return [row[0] for row in con.execute(f"select distinct month from warehouse.{PENDING_TABLE}").fetchall()]
 
 
 def _replace_months(con: duckdb.DuckDBPyConnection, layout: list[tuple], months: list[date]) -> None:

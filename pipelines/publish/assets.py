@@ -1,7 +1,6 @@
 """The analysts' copy of the marts, replaced as a whole after every successful build."""
 
 from collections.abc import Sequence
-from pathlib import Path
 
 import dagster as dg
 
@@ -24,12 +23,15 @@ def build_analyst_db_asset(
             "atomically once every month of the run is built, so readers never see a half-written month."
         ),
     )
-    def analyst_marts(context: dg.AssetExecutionContext, warehouse: SalesWarehouse) -> dg.MaterializeResult:
-        counts = publish_analyst_db(Path(warehouse.duckdb_path), Path(warehouse.analyst_duckdb_path))
-        context.log.info(f"published {len(counts)} tables to {warehouse.analyst_duckdb_path}")
+    def analyst_marts(
+        context: dg.AssetExecutionContext, warehouse: dg.ResourceParam[SalesWarehouse]
+    ) -> dg.MaterializeResult:
+        settings = warehouse.settings
+        counts = publish_analyst_db(settings.duckdb_path, settings.analyst_duckdb_path, settings.faults)
+        context.log.info(f"published {len(counts)} tables to {settings.analyst_duckdb_path}")
         return dg.MaterializeResult(
             metadata={
-                "path": dg.MetadataValue.path(warehouse.analyst_duckdb_path),
+                "path": dg.MetadataValue.path(str(settings.analyst_duckdb_path)),
                 "rows": dg.MetadataValue.json(counts),
             }
         )

@@ -1,33 +1,44 @@
-"""Months whose marts dbt may have rewritten but the analysts' file does not show yet.
+"""Months the analysts' file has not caught up with: rebuilt by dbt since its last publication.
 
-The dbt step marks its window pending before it writes a mart; the analysts' copy republishes
-every pending month and clears them once its new file is in place. A run that fails in between
-(dbt half done, publication killed) leaves them pending, so the next publication includes them,
-whatever its own window.
+The transform records every build's months before dbt writes (transform/build_log.py); this
+layer keeps its own watermark, the last build each publication covered (ops.analyst_publications),
+and writes it only once the new file is in place. A run that fails in between (dbt half done,
+publication killed) leaves its months after the watermark, so the next publication includes
+them, whatever its own window.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import duckdb
 
-PENDING_TABLE = "ops.analyst_pending_months"
+from pipelines.transform.build_log import BUILDS_TABLE, ensure_builds_table
+
+PUBLICATIONS_TABLE = "ops.analyst_publications"
 
 
 def _ensure_table(con: duckdb.DuckDBPyConnection) -> None:
-    con.execute("create schema if not exists ops")
-    con.execute(f"create table if not exists {PENDING_TABLE} (month date not null)")
-
-
-def mark_pending(con: duckdb.DuckDBPyConnection, months: list[date]) -> None:
-    _ensure_table(con)
+    ensure_builds_table(con)
     con.execute(
-        f"insert into {PENDING_TABLE} select distinct unnest($months) except select month from {PENDING_TABLE}",
-        {"months": months},
+        f"create table if not exists {PUBLICATIONS_TABLE} (through_build_id bigint not null, published_at timestamp)"
     )
 
 
-def clear_pending(con: duckdb.DuckDBPyConnection, months: list[date]) -> None:
+def pending_builds(con: duckdb.DuckDBPyConnection) -> tuple[list[date], int]:
+    """The months built after the last publication, and the latest build id they include."""
     _ensure_table(con)
-    con.execute(f"delete from {PENDING_TABLE} where month = any($months::date[])", {"months": months})
+    watermark = f"(select coalesce(max(through_build_id), 0) from {PUBLICATIONS_TABLE})"
+    months = [
+        row[0]
+        for row in con.execute(
+            f"select distinct month from {BUILDS_TABLE} where build_id > {watermark} order by month"
+        ).fetchall()
+    ]
+    (latest,) = con.execute(f"select coalesce(max(build_id), 0) from {BUILDS_TABLE}").fetchone()
+    return months, latest
+
+
+def record_publication(con: duckdb.DuckDBPyConnection, through_build_id: int) -> None:
+    _ensure_table(con)
+    con.execute(f"insert into {PUBLICATIONS_TABLE} values ($1, $2)", [through_build_id, datetime.now()])

@@ -10,17 +10,23 @@ from pipelines.report import ReportRefused, render_monthly_report
 from pipelines.resources import SalesWarehouse
 
 
-def build_report_asset(partitions_def: dg.PartitionsDefinition, marts: Sequence[dg.AssetKey]) -> dg.AssetsDefinition:
+def build_report_asset(
+    partitions_def: dg.PartitionsDefinition, reads: Sequence[dg.AssetKey], mart_names: Sequence[str]
+) -> dg.AssetsDefinition:
+    """`reads`: every dbt model the report reads; `mart_names`: the marts its appendix lists."""
+
     @dg.asset(
         name="monthly_sales_report",
         group_name="report",
         kinds={"markdown", "html"},
-        deps=list(marts),
+        deps=list(reads),
         partitions_def=partitions_def,
         backfill_policy=dg.BackfillPolicy.single_run(),
         description="The monthly sales review (five parts), Markdown and HTML, one file per language.",
     )
-    def monthly_sales_report(context: dg.AssetExecutionContext, warehouse: SalesWarehouse) -> dg.MaterializeResult:
+    def monthly_sales_report(
+        context: dg.AssetExecutionContext, warehouse: dg.ResourceParam[SalesWarehouse]
+    ) -> dg.MaterializeResult:
         window = context.partition_key_range
         written, summary = [], ""
         with warehouse.connect(read_only=True) as con:
@@ -29,10 +35,8 @@ def build_report_asset(partitions_def: dg.PartitionsDefinition, marts: Sequence[
                     output = render_monthly_report(
                         con,
                         month_start(month),
-                        warehouse.reports_dir_path,
-                        languages=warehouse.report_languages,
-                        currency=warehouse.currency,
-                        company_name=warehouse.company_name,
+                        warehouse.settings,
+                        mart_names=mart_names,
                         run_id=context.run_id,
                         generated_at=datetime.now(UTC).replace(microsecond=0),
                     )

@@ -130,7 +130,7 @@ def customer_flow(points: Sequence[CustomerFlowPoint], labels: dict[str, str]) -
     return _render("customer_flow", draw, height=3.2)
 
 
-def team_attainment(teams: Sequence[TeamRow], labels: dict[str, str]) -> str | None:
+def team_attainment(teams: Sequence[TeamRow], labels: dict[str, str], lagging: float) -> str | None:
     rows = [t for t in teams if t.revenue_attainment is not None]
     if not rows:
         return None
@@ -142,7 +142,7 @@ def team_attainment(teams: Sequence[TeamRow], labels: dict[str, str]) -> str | N
         ax.barh(
             range(len(values)),
             values,
-            color=[GOOD if v >= 100 else BAD if v < 80 else NEUTRAL for v in values],
+            color=[GOOD if v >= 100 else BAD if v < lagging * 100 else NEUTRAL for v in values],
         )
         ax.set_yticks(range(len(names)), names)
         ax.axvline(100, color="black", linewidth=0.8, linestyle="--")
@@ -168,7 +168,7 @@ def campaign_roas(campaigns: Sequence[CampaignRow], labels: dict[str, str]) -> s
     return _render("campaign_roas", draw, height=0.5 + 0.35 * len(rows))
 
 
-def rep_attainment_distribution(reps: Sequence[RepRow], labels: dict[str, str]) -> str | None:
+def rep_attainment_distribution(reps: Sequence[RepRow], labels: dict[str, str], lagging: float) -> str | None:
     values = [r.revenue_attainment * 100 for r in reps if r.revenue_attainment is not None]
     if not values:
         return None
@@ -176,7 +176,7 @@ def rep_attainment_distribution(reps: Sequence[RepRow], labels: dict[str, str]) 
     def draw(ax):
         top = max(150, int(max(values) // 10 + 1) * 10)
         ax.hist(values, bins=range(0, top + 10, 10), color=CURRENT, edgecolor="white")
-        ax.axvline(80, color=BAD, linewidth=0.8, linestyle="--")
+        ax.axvline(lagging * 100, color=BAD, linewidth=0.8, linestyle="--")
         ax.axvline(100, color=GOOD, linewidth=0.8, linestyle="--")
         ax.set_xlabel(labels["x"])
         ax.set_ylabel(labels["y"])
@@ -187,11 +187,13 @@ def rep_attainment_distribution(reps: Sequence[RepRow], labels: dict[str, str]) 
 
 def build_charts(model, labels: dict[str, dict[str, str]]) -> dict[str, str | None]:
     """Every chart of the HTML report, keyed by name; None where there is no data."""
+    # teams and reps under the marts' lagging threshold are drawn as lagging; a month without reps has none
+    lagging = model.bands.lagging_attainment or 0
     return {
         "revenue_trend": revenue_trend(model.trend, labels["revenue_trend"]),
         "channel_revenue": channel_revenue(model.channels, labels["channel_revenue"]),
         "customer_flow": customer_flow(model.customer_flow, labels["customer_flow"]),
-        "team_attainment": team_attainment(model.teams, labels["team_attainment"]),
+        "team_attainment": team_attainment(model.teams, labels["team_attainment"], lagging),
         "campaign_roas": campaign_roas(model.campaigns, labels["campaign_roas"]),
-        "rep_attainment": rep_attainment_distribution(model.reps, labels["rep_attainment"]),
+        "rep_attainment": rep_attainment_distribution(model.reps, labels["rep_attainment"], lagging),
     }

@@ -11,20 +11,19 @@ from dataclasses import dataclass
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_currency, format_decimal, format_percent
 
+from pipelines.report.languages import Language
+
 NOT_AVAILABLE = "n/a"
-LOCALES = {"en": "en", "zh": "zh_Hans_CN"}
-MONTH_PATTERNS = {"en": "MMMM y", "zh": "y年M月"}
-POINTS_SUFFIX = {"en": " pp", "zh": "个百分点"}
 
 
 @dataclass(frozen=True)
 class Formatter:
-    language: str
+    language: Language
     currency: str
 
     @property
     def locale(self) -> str:
-        return LOCALES[self.language]
+        return self.language.locale
 
     def number(self, value: float | None, decimals: int = 0) -> str:
         if value is None:
@@ -51,6 +50,10 @@ class Formatter:
             return NOT_AVAILABLE
         return format_percent(value, format="#,##0.0%", locale=self.locale)
 
+    def pct_number(self, value: float | None) -> str:
+        """A fraction as a whole number of percent, for thresholds the text follows with "%" (0.8 -> 80)."""
+        return NOT_AVAILABLE if value is None else self.number(value * 100)
+
     def signed_pct(self, value: float | None) -> str:
         if value is not None and round(value, 3) == 0:
             value = 0.0  # a tiny change prints as 0.0%, not -0.0%
@@ -61,12 +64,12 @@ class Formatter:
         """A difference of two fractions in percentage points (0.012 -> +1.2 pp)."""
         if value is None:
             return NOT_AVAILABLE
-        return self.signed_number(value * 100, 1) + POINTS_SUFFIX[self.language]
+        return self.signed_number(value * 100, 1) + self.language.points_suffix
 
     def month(self, value: dt.date | None) -> str:
         if value is None:
             return NOT_AVAILABLE
-        return format_date(value, MONTH_PATTERNS[self.language], locale=self.locale)
+        return format_date(value, self.language.month_pattern, locale=self.locale)
 
     def date(self, value: dt.date | None) -> str:
         return NOT_AVAILABLE if value is None else value.isoformat()
@@ -84,6 +87,7 @@ class Formatter:
             "smoney": self.signed_money,
             "pct": self.pct,
             "spct": self.signed_pct,
+            "pct_number": self.pct_number,
             "pp": self.points,
             "month_name": self.month,
             "isodate": self.date,

@@ -146,9 +146,10 @@ class AttainmentBands:
     """Reps by revenue attainment band; reps without a target are counted apart."""
 
     at_or_above: int
-    between_80_and_100: int
-    below_80: int
+    between_lagging_and_target: int
+    below_lagging: int
     without_target: int
+    lagging_attainment: Number  # the threshold the bands used; None in a month without reps
     lowest: Number
     median: Number
     highest: Number

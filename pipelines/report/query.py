@@ -1,4 +1,4 @@
-"""Query layer: reads the marts, raw and ops tables of one month into a ReportModel.
+"""Query layer: reads the dbt models of one month (REPORT_READS) into a ReportModel.
 
 Numbers come from the marts as they are; the only arithmetic here is what the
 marts leave to the reader (deltas, shares, counts over mart rows), done in SQL.
@@ -15,6 +15,25 @@ from pipelines.contract import ENTITIES
 from pipelines.months import add_months, month_window
 from pipelines.report import model as m
 
+# Every dbt model the report reads (here and in reconcile.py): the report asset's dependencies.
+REPORT_READS = (
+    "stg_crm__extract_files",
+    "stg_crm__notes",
+    "fct_orders",
+    "mart_sales_monthly",
+    "mart_customers_monthly",
+    "mart_satisfaction_monthly",
+    "mart_target_attainment",
+    "mart_gap_drivers",
+    "mart_market_share",
+    "mart_pipeline_monthly",
+    "mart_lost_reasons_monthly",
+    "mart_campaign_performance",
+    "mart_rep_performance",
+    "mart_team_performance",
+    "mart_rep_attainment_bands",
+    "mart_next_month_plan",
+)
 TREND_MONTHS = 13
 MOVER_GRAINS = ("region", "channel", "category", "segment")
 KPI_METRICS = ("revenue", "orders", "aov", "active_customers")
@@ -149,9 +168,10 @@ def _bands(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.Attainment
     row = rows[0] if rows else {}
     bands = m.AttainmentBands(
         at_or_above=row.get("reps_at_or_above_target", 0),
-        between_80_and_100=row.get("reps_between_lagging_and_target", 0),
-        below_80=row.get("reps_below_lagging", 0),
+        between_lagging_and_target=row.get("reps_between_lagging_and_target", 0),
+        below_lagging=row.get("reps_below_lagging", 0),
         without_target=row.get("reps_without_target", 0),
+        lagging_attainment=row.get("lagging_attainment"),
         lowest=row.get("lowest_attainment"),
         median=row.get("median_attainment"),
         highest=row.get("highest_attainment"),
@@ -310,7 +330,9 @@ def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQualit
 
 
 def _header(con, month, company_name, currency, generated_at, run_id) -> m.Header:
-    window = _rows(con, "select min(batch_month) as first, max(batch_month) as last from raw.extract_files")[0]
+    window = _rows(
+        con, "select min(batch_month) as first, max(batch_month) as last from staging.stg_crm__extract_files"
+    )[0]
     return m.Header(
         month,
         m.CrmText(company_name),
@@ -339,12 +361,14 @@ def load_model(
     sales = company_sales(con, month)
     customers, flow = _customers(con, month)
     bands, ramp = _bands(con, month)
-    files = _rows(con, "select entity, provided, row_count from raw.extract_files where batch_month = ?", (month,))
+    files = _rows(
+        con, "select entity, provided, row_count from staging.stg_crm__extract_files where batch_month = ?", (month,)
+    )
     provided = {r["entity"]: bool(r["provided"]) for r in files}
     empty = frozenset(r["entity"] for r in files if r["provided"] and r["row_count"] == 0)
     notes = {
         r["section"]: r["body"]
-        for r in _rows(con, "select section, body from raw.notes where batch_month = ?", (month,))
+        for r in _rows(con, "select section, body from staging.stg_crm__notes where batch_month = ?", (month,))
     }
     return m.ReportModel(
         header=_header(con, month, company_name, currency, generated_at, run_id),

@@ -7,43 +7,31 @@ import datetime as dt
 import functools
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from pipelines.report.escaping import html_finalize, md_block, md_finalize
-from pipelines.report.formatting import LOCALES, Formatter
+from pipelines.report.formatting import Formatter
+from pipelines.report.languages import TEMPLATES, Language
 from pipelines.report.model import GapDriver, LostGroup, ReportModel
 from pipelines.report.query import load_model
 from pipelines.report.reconcile import reconcile
-from pipelines.report.rules import RuleConfig, evaluate, load_config, top_performers
+from pipelines.report.rules import RuleConfig, evaluate, top_performers
 from pipelines.report.summary import markdown_summary
 
-TEMPLATES = Path(__file__).with_name("templates")
+if TYPE_CHECKING:  # settings imports the report's rules and languages
+    from pipelines.settings import Settings
+
 FORMATS = ("md", "html")
 MAX_GAP_DRIVERS = 5
 MAX_COMPETITORS = 3
 MAX_SHARE_FALLS = 3
 MAX_LAGGING_REPS = 5
-LAGGING_ATTAINMENT = 0.8  # report.md 2.3: "reps below 80 %"
-MART_NAMES = (
-    "fct_orders",
-    "mart_sales_monthly",
-    "mart_customers_monthly",
-    "mart_satisfaction_monthly",
-    "mart_target_attainment",
-    "mart_gap_drivers",
-    "mart_market_share",
-    "mart_pipeline_monthly",
-    "mart_lost_reasons_monthly",
-    "mart_campaign_performance",
-    "mart_rep_performance",
-    "mart_team_performance",
-    "mart_next_month_plan",
-)
 SAMPLE_SQL = """select month, revenue, orders, aov, active_customers,
        revenue_mom_pct, revenue_yoy_pct
 from marts.mart_sales_monthly
@@ -57,12 +45,14 @@ class ReportOutput:
 
 
 @functools.cache
-def _environment(language: str, currency: str, kind: str) -> Environment:
-    """One environment per language, currency and format: it keeps its compiled templates
-    between months (compiling them took half of a report's time)."""
+def _environment(chain: tuple[Language, ...], currency: str, kind: str) -> Environment:
+    """One environment per language (with its fallbacks), currency and format: it keeps its
+    compiled templates between months (compiling them took half of a report's time)."""
     markdown = kind == "md"
+    # The layouts, then the folders holding the languages (a language may live outside templates/).
+    search_path = [TEMPLATES, *dict.fromkeys(language.folder.parent for language in chain)]
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
+        loader=FileSystemLoader(search_path),
         autoescape=not markdown,
         finalize=md_finalize if markdown else html_finalize,
         trim_blocks=True,
@@ -70,7 +60,7 @@ def _environment(language: str, currency: str, kind: str) -> Environment:
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(Formatter(language, currency).filters())
+    env.filters.update(Formatter(chain[0], currency).filters())
     env.filters["md_block"] = md_block
     return env
 
@@ -81,10 +71,16 @@ def _below_target(model: ReportModel) -> tuple[GapDriver, ...]:
     return tuple(sorted(below, key=lambda d: d.gap_vs_target))[:MAX_GAP_DRIVERS]
 
 
-def _context(model: ReportModel, config: RuleConfig) -> dict:
+def _context(model: ReportModel, config: RuleConfig, mart_names: Sequence[str]) -> dict:
     """What the layouts show beyond the model itself: selections and rankings of its rows."""
     competitors = model.lost_to_competitors
-    lagging = [r for r in model.reps if r.revenue_attainment is not None and r.revenue_attainment < LAGGING_ATTAINMENT]
+    # the threshold the marts' bands used, so the list agrees with their counts
+    threshold = model.bands.lagging_attainment
+    lagging = [
+        r
+        for r in model.reps
+        if threshold is not None and r.revenue_attainment is not None and r.revenue_attainment < threshold
+    ]
     return {
         "r": model,
         "top": top_performers(model, config),
@@ -108,25 +104,57 @@ def _context(model: ReportModel, config: RuleConfig) -> dict:
             sum(c.lost_amount or 0 for c in competitors),
         ),
         "top_competitors": competitors[:MAX_COMPETITORS],
-        "mart_names": MART_NAMES,
+        "mart_names": tuple(mart_names),
         "sample_sql": SAMPLE_SQL.format(month=model.header.month.isoformat()),
     }
 
 
-def render_language(model: ReportModel, language: str, config: RuleConfig) -> dict[str, str]:
-    """The report in one language, keyed by format ('md', 'html')."""
-    context = _context(model, config)
+class _TextWithFallback:
+    """A language's text macros, falling back to another language's for those it lacks."""
+
+    def __init__(self, text, fallback) -> None:
+        self._text, self._fallback = text, fallback
+
+    def __getattr__(self, name: str):
+        try:
+            return getattr(self._text, name)
+        except AttributeError:
+            return getattr(self._fallback, name)
+
+
+def _chain(language: Language, languages: Mapping[str, Language]) -> tuple[Language, ...]:
+    """The language, then the languages it falls back to, in order."""
+    chain = [language]
+    while chain[-1].fallback is not None and languages[chain[-1].fallback] not in chain:
+        chain.append(languages[chain[-1].fallback])
+    return tuple(chain)
+
+
+def _text(env: Environment, chain: tuple[Language, ...]):
+    """The text macros of chain[0]; every fallback is rendered with chain[0]'s number formats."""
+    text = env.get_template(f"{chain[0].folder.name}/text.j2").module
+    return text if len(chain) == 1 else _TextWithFallback(text, _text(env, chain[1:]))
+
+
+def render_language(
+    model: ReportModel,
+    chain: tuple[Language, ...],
+    config: RuleConfig,
+    mart_names: Sequence[str],
+) -> dict[str, str]:
+    """The report in chain[0]'s language (falling back along the chain), keyed by format ('md', 'html')."""
+    context = _context(model, config, mart_names)
     # matplotlib takes ~0.35 s to import: load it when a report is drawn, not when
     # Dagster loads the code location.
     from pipelines.report.charts import build_charts
 
     rendered = {}
     for kind in FORMATS:
-        env = _environment(language, model.header.currency, kind)
-        text = env.get_template(f"{language}/text.j2").module
+        env = _environment(chain, model.header.currency, kind)
+        text = _text(env, chain)
         extra = {"charts": build_charts(model, text.CHART_LABELS)} if kind == "html" else {}
         rendered[kind] = env.get_template(f"layout/report.{kind}.j2").render(
-            {**context, **extra, "t": text, "lang": language}
+            {**context, **extra, "t": text, "language": chain[0]}
         )
     return rendered
 
@@ -154,32 +182,37 @@ def _write_atomically(files: dict[Path, str]) -> list[Path]:
 def render_monthly_report(
     con: duckdb.DuckDBPyConnection,
     month: dt.date,
-    out_dir: Path,
+    settings: Settings,
     *,
-    languages: Sequence[str] = ("en", "zh"),
-    currency: str = "USD",
-    company_name: str = "Demo Co",
+    mart_names: Sequence[str],
     run_id: str = "",
     generated_at: dt.datetime,
-    rules_config: RuleConfig | None = None,
 ) -> ReportOutput:
-    """Write out_dir/YYYY-MM/report.<lang>.md and .html for `month` (first day of month).
+    """Write <reports dir>/YYYY-MM/report.<lang>.md and .html for `month` (first day of month), in
+    every report language of the settings; `mart_names` are the marts the appendix lists.
 
     Raises ReportRefused (nothing written) when reconcile() rejects the month.
     """
-    unknown = [lang for lang in languages if lang not in LOCALES]
-    if unknown:
-        raise ValueError(f"unsupported report languages {unknown}; supported: {sorted(LOCALES)}")
     month = month.replace(day=1)
     reconcile(con, month)
-    config = rules_config or load_config()
+    config = settings.rules
     model = evaluate(
-        load_model(con, month, company_name=company_name, currency=currency, generated_at=generated_at, run_id=run_id),
+        load_model(
+            con,
+            month,
+            company_name=settings.company_name,
+            currency=settings.currency,
+            generated_at=generated_at,
+            run_id=run_id,
+        ),
         config,
     )
-    folder = Path(out_dir) / f"{month:%Y-%m}"
+    folder = settings.reports_dir / f"{month:%Y-%m}"
     files = {}
-    for language in languages:
-        for kind, text in render_language(model, language, config).items():
-            files[folder / f"report.{language}.{kind}"] = text
-    return ReportOutput(_write_atomically(files), markdown_summary(model, currency))
+    for language in settings.report_language_defs:
+        chain = _chain(language, settings.languages)
+        for kind, text in render_language(model, chain, config, mart_names).items():
+            files[folder / f"report.{language.code}.{kind}"] = text
+    return ReportOutput(
+        _write_atomically(files), markdown_summary(model, Formatter(settings.languages["en"], settings.currency))
+    )

@@ -17,6 +17,8 @@ from pipelines.months import add_months, day_in_month
 from pipelines.report.model import Finding, ReportModel, RepRow
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
+# Rules that judge attainment: without their own `attainment_below` they use [attainment] lagging_below.
+LAGGING_RULES = ("team_below_target", "rep_needs_support")
 
 
 @dataclass(frozen=True)
@@ -24,7 +26,13 @@ class RuleConfig:
     due_day: int
     top_attainment: float
     top_max: int
+    lagging_attainment: float
+    new_hire_months: int
     rules: dict[str, dict]
+
+    def dbt_vars(self) -> dict[str, float | int]:
+        """The thresholds the marts apply (dbt_project/macros/report_thresholds.sql)."""
+        return {"lagging_attainment": self.lagging_attainment, "new_hire_months": self.new_hire_months}
 
 
 def load_config(path: Path = RULES_PATH) -> RuleConfig:
@@ -32,11 +40,18 @@ def load_config(path: Path = RULES_PATH) -> RuleConfig:
     unknown = set(data["rules"]) - set(RULES)
     if unknown:
         raise ValueError(f"{path}: unknown rules {sorted(unknown)}; known: {sorted(RULES)}")
+    lagging = float(data["attainment"]["lagging_below"])
+    rules = {name: dict(cfg) for name, cfg in data["rules"].items()}
+    for name in LAGGING_RULES:
+        if name in rules:
+            rules[name].setdefault("attainment_below", lagging)
     return RuleConfig(
         due_day=int(data["actions"]["due_day"]),
         top_attainment=float(data["top_performers"]["attainment_at_least"]),
         top_max=int(data["top_performers"]["max_listed"]),
-        rules=data["rules"],
+        lagging_attainment=lagging,
+        new_hire_months=int(data["attainment"]["new_hire_months"]),
+        rules=rules,
     )
 
 

@@ -10,8 +10,8 @@ KPI_NAMES = {"revenue": "Revenue", "orders": "Orders", "aov": "AOV", "active_cus
 MONEY_KPIS = ("revenue", "aov")
 
 
-def markdown_summary(model: ReportModel, currency: str) -> str:
-    fmt = Formatter("en", currency)
+def markdown_summary(model: ReportModel, fmt: Formatter) -> str:
+    """In English (Dagster's UI speaks English), formatted by `fmt`."""
     lines = [f"**{model.header.month:%Y-%m}** — {md_inline(model.header.company_name)}"]
     for kpi in model.kpis:
         value = fmt.money(kpi.value) if kpi.metric in MONEY_KPIS else fmt.number(kpi.value)

@@ -5,13 +5,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import dagster as dg
-from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DbtProject, dbt_assets
 
 from pipelines.months import month_start, months_between
-from pipelines.publish.pending_months import mark_pending
 from pipelines.resources import SalesWarehouse
+from pipelines.settings import Settings
+from pipelines.transform.build_log import record_build
+from pipelines.transform.project import InstalledDbtCliResource
 from pipelines.transform.translator import SalesDbtTranslator
-from pipelines.transform.window import dbt_window_env, environment
+from pipelines.transform.window import dbt_vars_args, dbt_window_env
 
 
 def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefinition:
@@ -23,28 +25,30 @@ def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinitio
         dagster_dbt_translator=SalesDbtTranslator(),
         backfill_policy=dg.BackfillPolicy.single_run(),
     )
-    def sales_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: SalesWarehouse) -> Iterator:
+    def sales_dbt_models(
+        context: dg.AssetExecutionContext, dbt: InstalledDbtCliResource, warehouse: dg.ResourceParam[SalesWarehouse]
+    ) -> Iterator:
+        settings = warehouse.settings
         window = context.partition_key_range
         with warehouse.connect() as con:
-            mark_pending(con, [month_start(key) for key in months_between(window.start, window.end)])
-        env = dbt_window_env(warehouse.duckdb_path, window.start, window.end, warehouse.duckdb_memory_limit)
-        with environment(env):
-            # Unit tests check the SQL, not the month's data: the test suite runs them.
-            yield from dbt.cli(
-                ["build", "--exclude-resource-type", "unit_test"],
-                context=context,
-                target_path=warehouse_target_path(project.target_path, warehouse),
-            ).stream()
+            record_build(con, context.run_id, [month_start(key) for key in months_between(window.start, window.end)])
+        env = dbt_window_env(str(settings.duckdb_path), window.start, window.end, settings.duckdb_memory_limit)
+        # Unit tests check the SQL, not the month's data: the test suite runs them.
+        args = ["build", "--exclude-resource-type", "unit_test", *dbt_vars_args(settings.rules)]
+        invocation = dbt.cli_with_env(
+            args, env, context=context, target_path=warehouse_target_path(project.target_path, settings)
+        )
+        yield from invocation.stream()
 
     return sales_dbt_models
 
 
-def warehouse_target_path(target_path: Path, warehouse: SalesWarehouse) -> Path:
+def warehouse_target_path(target_path: Path, settings: Settings) -> Path:
     """A fixed target path per warehouse keeps dbt's partial-parse cache between runs.
 
     The profile reads SALES_DUCKDB_PATH, and dbt re-parses the whole project whenever the profile
     differs from the cached parse: a shared target/ would let every test run, benchmark or second
     installation evict the production cache (a full parse is ~2.5x a partial one).
     """
-    key = hashlib.sha256(str(Path(warehouse.duckdb_path).resolve()).encode()).hexdigest()[:12]
+    key = hashlib.sha256(str(settings.duckdb_path.resolve()).encode()).hexdigest()[:12]
     return target_path / "warehouses" / key

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from dagster_dbt import DbtCliResource, DbtProject
+from dagster_dbt import DbtCliInvocation, DbtCliResource, DbtProject
 from dbt.version import __version__ as DBT_CORE_VERSION
 from packaging import version
 
@@ -37,6 +39,19 @@ def sales_dbt_project() -> DbtProject:
     return project
 
 
+def published_marts(project: DbtProject) -> list[str]:
+    """The marts built as tables, which the analysts' file holds: fct_ first, then mart_, by name."""
+    nodes = json.loads(project.manifest_path.read_text(encoding="utf-8"))["nodes"].values()
+    names = [
+        node["name"]
+        for node in nodes
+        if node["resource_type"] == "model"
+        and node["schema"] == "marts"
+        and node["config"]["materialized"] in ("table", "incremental")
+    ]
+    return sorted(names, key=lambda name: (not name.startswith("fct_"), name))
+
+
 class InstalledDbtCliResource(DbtCliResource):
     """dagster-dbt asks `dbt --version` in a subprocess once per run (~3 s of Python start-up, 7 s on a
     busy 2-core machine, and a version check that reaches for the network). The dbt it runs is the
@@ -45,3 +60,20 @@ class InstalledDbtCliResource(DbtCliResource):
     @functools.cached_property
     def _cli_version(self) -> version.Version:
         return version.parse(DBT_CORE_VERSION)
+
+    def cli_with_env(self, args: Sequence[str], env: Mapping[str, str], **kwargs) -> DbtCliInvocation:
+        """`cli()` with `env` added to the dbt process's environment.
+
+        dagster-dbt 0.29 takes no environment argument: `cli()` copies os.environ and starts the dbt
+        process before it returns. So `env` is set for that call only and restored at once.
+        """
+        saved = {name: os.environ.get(name) for name in env}
+        os.environ.update(env)
+        try:
+            return self.cli(list(args), **kwargs)
+        finally:
+            for name, value in saved.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value

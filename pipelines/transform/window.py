@@ -1,19 +1,20 @@
-"""The month window a dbt invocation builds, handed over as environment variables.
+"""What one dbt invocation is told: its month window and warehouse as environment variables, and the
+rules file's thresholds as `--vars`.
 
-Environment variables rather than `--vars`: dbt re-parses the whole project
-whenever `--vars` change, but only the files that read a changed env var.
+The window goes in environment variables rather than `--vars`: dbt re-parses the whole project
+whenever `--vars` change, but only the files that read a changed env var. The thresholds are the
+same on every run, so as `--vars` they cost no re-parse.
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+import json
 
 from pipelines.months import validate_month_key
+from pipelines.report.rules import RuleConfig
 
 
-def dbt_window_env(duckdb_path: str, month_from: str, month_to: str, memory_limit: str = "1GB") -> dict[str, str]:
+def dbt_window_env(duckdb_path: str, month_from: str, month_to: str, memory_limit: str) -> dict[str, str]:
     return {
         "SALES_DUCKDB_PATH": duckdb_path,
         "SALES_DUCKDB_MEMORY_LIMIT": memory_limit,
@@ -23,16 +24,6 @@ def dbt_window_env(duckdb_path: str, month_from: str, month_to: str, memory_limi
     }
 
 
-@contextmanager
-def environment(values: Mapping[str, str]) -> Iterator[None]:
-    """Set variables for the dbt subprocess (dagster-dbt passes os.environ through), then restore."""
-    saved = {name: os.environ.get(name) for name in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+def dbt_vars_args(rules: RuleConfig) -> list[str]:
+    """`--vars` for every dbt command that builds or tests the marts."""
+    return ["--vars", json.dumps(rules.dbt_vars(), sort_keys=True)]

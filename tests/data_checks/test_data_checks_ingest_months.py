@@ -7,10 +7,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.contract import CHANNELS
-from pipelines.ingest.load import LoadOptions, load_months
+from pipelines.ingest.load import load_months
 from pipelines.ingest.problems import ExtractRejected
 from tests.fixture_month import month_rows, write_month
+from tests.settings_for import settings_for
 
 MONTHS = ["2026-09", "2026-10"]
 CUSTOMER_ONLY_IN_SEPTEMBER = {"customer_id": "C9", "name": "Old", "segment": "smb", "region": "north"}
@@ -38,7 +38,7 @@ def con(tmp_path: Path):
 def test_each_month_reports_its_own_violation(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
     write_run(tmp_path / "landing")
     with pytest.raises(ExtractRejected) as rejected:
-        load_months(con, tmp_path / "landing", MONTHS, LoadOptions(run_id="r", channels=CHANNELS))
+        load_months(con, settings_for(tmp_path / "landing"), MONTHS, "r")
     assert [p.describe() for p in rejected.value.problems] == [
         "2026-09/orders.csv, column channel: 1 row violates 'channel must be one of online, offline, agent' (line 3)",
         "2026-10/orders.csv, column customer_id: 1 row violates "
@@ -57,9 +57,8 @@ def test_each_month_reports_its_own_violation(tmp_path: Path, con: duckdb.DuckDB
 
 def test_orphans_are_quarantined_in_their_own_month(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
     write_run(tmp_path / "landing", bad_channel=False)
-    options = LoadOptions(run_id="w", channels=CHANNELS, orphan_policy="warn")
 
-    loads = load_months(con, tmp_path / "landing", MONTHS, options)
+    loads = load_months(con, settings_for(tmp_path / "landing", SALES_ORPHAN_POLICY="warn"), MONTHS, "w")
 
     assert [(load.month, load.quarantined, load.row_counts["orders"]) for load in loads] == [
         ("2026-09", {}, 5),

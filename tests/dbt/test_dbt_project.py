@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipelines.report.rules import load_config
+from pipelines.transform.window import dbt_vars_args
 from tests.dbt.sales_raw_batches import MONTHS, all_batches
 from tests.dbt.sales_raw_layer import build_raw_warehouse
 
@@ -40,6 +42,7 @@ def run_dbt(workdir: Path, command: str, window: tuple[str, str] | None = None) 
         env["SALES_MONTH_FROM"], env["SALES_MONTH_TO"] = window
     args = [str(DBT), command, *SELECTION, "--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
     args += ["--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs")]
+    args += dbt_vars_args(load_config())
     result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-4000:]
 

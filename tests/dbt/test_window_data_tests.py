@@ -11,6 +11,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from pipelines.report.rules import load_config
+from pipelines.transform.window import dbt_vars_args
 from tests.dbt.test_dbt_project import DBT, PROJECT_DIR, SELECTION, build_warehouse, run_dbt
 
 
@@ -23,6 +25,7 @@ def failing_tests(workdir: Path, window: tuple[str, str] | None) -> list[str]:
     args = [str(DBT), "--no-use-colors", "test", *SELECTION, "--exclude-resource-type", "unit_test"]
     args += ["--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR)]
     args += ["--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs")]
+    args += dbt_vars_args(load_config())
     result = subprocess.run(args, env=env, capture_output=True, text=True, check=False)
     return sorted({line.split("FAIL ")[1].split()[1] for line in result.stdout.splitlines() if " FAIL " in line})
 

@@ -9,7 +9,8 @@ import duckdb
 import pytest
 
 from pipelines.report import ReportOutput, render_monthly_report
-from tests.report.fixture_marts import MONTH, build_fixture
+from tests.report.fixture_marts import MART_NAMES, MONTH, build_fixture
+from tests.settings_for import settings_for
 
 GENERATED_AT = dt.datetime(2025, 3, 1, 7, 0, tzinfo=dt.UTC)
 
@@ -22,8 +23,11 @@ def con():
     connection.close()
 
 
-def render(con: duckdb.DuckDBPyConnection, out_dir: Path, **kwargs) -> ReportOutput:
-    return render_monthly_report(con, MONTH, out_dir, run_id="run-1", generated_at=GENERATED_AT, **kwargs)
+def render(
+    con: duckdb.DuckDBPyConnection, out_dir: Path, languages=("en", "zh"), month: dt.date = MONTH
+) -> ReportOutput:
+    settings = settings_for(reports_dir=out_dir, SALES_REPORT_LANGUAGES=",".join(languages))
+    return render_monthly_report(con, month, settings, mart_names=MART_NAMES, run_id="run-1", generated_at=GENERATED_AT)
 
 
 @pytest.fixture(scope="session")

@@ -187,13 +187,14 @@ insert into marts.mart_rep_performance values
 
 create table marts.mart_rep_attainment_bands (month date, reps_at_or_above_target bigint,
     reps_between_lagging_and_target bigint, reps_below_lagging bigint, reps_without_target bigint,
-    lowest_attainment double, median_attainment double, highest_attainment double, new_hire_reps bigint,
+    lagging_attainment decimal(9, 4), lowest_attainment double, median_attainment double,
+    highest_attainment double, new_hire_reps bigint,
     new_hire_avg_revenue double, new_hire_avg_attainment double, tenured_reps bigint,
     tenured_avg_revenue double, tenured_avg_attainment double);
 -- the reps above: one per band; median of 0.5, 0.938, 1.2 is r3's 0.938; new hire r3 alone;
 -- tenured r1, r2, r4: revenue (6,000 + 2,000 + 2,000) / 3, attainment (1.2 + 0.5) / 2 (r4 has no target)
 insert into marts.mart_rep_attainment_bands values
-    (date '2025-02-01', 1, 1, 1, 1, 0.5, 2345.5 / 2500, 1.2, 1, 2345.5, 2345.5 / 2500, 3, 10000 / 3, 0.85);
+    (date '2025-02-01', 1, 1, 1, 1, 0.8, 0.5, 2345.5 / 2500, 1.2, 1, 2345.5, 2345.5 / 2500, 3, 10000 / 3, 0.85);
 
 create table marts.mart_team_performance (month date, team_id varchar, team_name varchar,
     manager_name varchar, reps bigint, revenue decimal(18,4), orders bigint, active_customers bigint,
@@ -321,7 +322,30 @@ insert into ops.load_log values
      timestamp '2025-03-01 06:00:00'),
     ('run-1', date '2025-02-01', 'order_lines', 'order_lines.csv', 'loaded', 12, 0, 2, null,
      timestamp '2025-03-01 06:00:00');
+
+-- the staging views over raw, as dbt builds them
+create schema staging;
+create view staging.stg_crm__extract_files as select * from raw.extract_files;
+create view staging.stg_crm__notes as select batch_month, section, body from raw.notes;
 """
+
+
+# The marts the fixture builds, as the report's appendix lists them.
+MART_NAMES = (
+    "fct_orders",
+    "mart_sales_monthly",
+    "mart_customers_monthly",
+    "mart_satisfaction_monthly",
+    "mart_target_attainment",
+    "mart_gap_drivers",
+    "mart_market_share",
+    "mart_pipeline_monthly",
+    "mart_lost_reasons_monthly",
+    "mart_campaign_performance",
+    "mart_rep_performance",
+    "mart_team_performance",
+    "mart_next_month_plan",
+)
 
 
 def build_fixture(con: duckdb.DuckDBPyConnection) -> None:

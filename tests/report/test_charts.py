@@ -17,4 +17,4 @@ def test_chart_text_is_escaped_and_literal():
 
 def test_no_chart_without_data():
     assert campaign_roas([], {"title": "x"}) is None
-    assert team_attainment([], {"title": "x"}) is None
+    assert team_attainment([], {"title": "x"}, 0.8) is None

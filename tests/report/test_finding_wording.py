@@ -6,11 +6,12 @@ import dataclasses
 
 import pytest
 
+from pipelines.report.languages import registered_languages
 from pipelines.report.query import load_model
 from pipelines.report.render import render_language
 from pipelines.report.rules import evaluate, load_config
 from tests.report.conftest import GENERATED_AT
-from tests.report.fixture_marts import MONTH
+from tests.report.fixture_marts import MART_NAMES, MONTH
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -39,6 +40,7 @@ def test_rising_rep_and_non_zero_churn_threshold_are_worded(con):
     rules = {name: dict(cfg) for name, cfg in config.rules.items()}
     rules["churn_rate_up"]["increase_above"] = 0.05
     rules["rep_needs_support"]["attainment_below"] = 1.0  # Chen Wei: 93.8 %, revenue change n/a
-    md = render_language(evaluate(model, dataclasses.replace(config, rules=rules)), "en", config)["md"]
+    english = (registered_languages()["en"],)
+    md = render_language(evaluate(model, dataclasses.replace(config, rules=rules)), english, config, MART_NAMES)["md"]
     assert "Churn rate rose 10.0 points to 20.0% from 10.0% (threshold: a rise of more than 5.0 points)." in md
     assert "Chen Wei 陈伟: attainment 93.8%, revenue change vs the previous month n/a, win rate 50.0%" in md

@@ -9,6 +9,9 @@ import pytest
 from pipelines.months import add_months, day_in_month, month_window
 from pipelines.report.escaping import md_block, md_inline
 from pipelines.report.formatting import Formatter
+from pipelines.report.languages import registered_languages
+
+LANGUAGES = registered_languages()
 
 
 @pytest.mark.parametrize(
@@ -32,12 +35,12 @@ from pipelines.report.formatting import Formatter
     ],
 )
 def test_formatter(language, method, value, expected):
-    assert getattr(Formatter(language, "USD"), method)(value) == expected
+    assert getattr(Formatter(LANGUAGES[language], "USD"), method)(value) == expected
 
 
 def test_number_with_decimals():
-    assert Formatter("en", "USD").number(1234.5, 1) == "1,234.5"
-    assert Formatter("zh", "CNY").money(1234.5) == "¥1,234.50"
+    assert Formatter(LANGUAGES["en"], "USD").number(1234.5, 1) == "1,234.5"
+    assert Formatter(LANGUAGES["zh"], "CNY").money(1234.5) == "¥1,234.50"
 
 
 @pytest.mark.parametrize(

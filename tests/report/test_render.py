@@ -166,10 +166,7 @@ def test_month_without_any_data_renders_without_numbers(con, tmp_path):
 
 
 def render_month(con, tmp_path, month):
-    from pipelines.report import render_monthly_report
-    from tests.report.conftest import GENERATED_AT
-
-    render_monthly_report(con, month, tmp_path, languages=("en",), generated_at=GENERATED_AT)
+    render(con, tmp_path, languages=("en",), month=month)
     return tmp_path / f"{month:%Y-%m}" / "report.en.md"
 
 

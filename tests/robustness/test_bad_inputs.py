@@ -18,14 +18,14 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.contract import CHANNELS
-from pipelines.ingest.load import LoadOptions, load_months
+from pipelines.ingest.load import load_months
 from pipelines.ingest.problems import ExtractRejected
 from tests.fixture_month import month_rows, write_month
 from tests.robustness.extracts import edit_line, schema_dump, write_csv, write_parquet
+from tests.settings_for import settings_for
 
 MONTH = "2026-10"
-BAD_RUN = LoadOptions(run_id="bad-run", channels=CHANNELS)
+BAD_RUN = "bad-run"
 ORPHAN_ORDER = "orphan order_id: no orders row with this order_id in the month folder"
 
 
@@ -287,7 +287,7 @@ def loaded_september(tmp_path_factory: pytest.TempPathFactory) -> Path:
     write_month(root / "landing", "2026-09", month_rows("2026-09"))
     path = root / "warehouse.duckdb"
     with duckdb.connect(str(path)) as con:
-        load_months(con, root / "landing", ["2026-09"], LoadOptions(run_id="good-run", channels=CHANNELS))
+        load_months(con, settings_for(root / "landing"), ["2026-09"], "good-run")
     return path
 
 
@@ -312,7 +312,7 @@ def test_bad_input_is_rejected_with_a_message_that_locates_it(
     before = {s: schema_dump(warehouse, s) for s in ("raw", "quarantine")}
 
     with pytest.raises(ExtractRejected) as rejected:
-        load_months(warehouse, tmp_path / "landing", [MONTH], BAD_RUN)
+        load_months(warehouse, settings_for(tmp_path / "landing"), [MONTH], BAD_RUN)
 
     problems = rejected.value.problems
     assert [p.describe() for p in problems] == [case.describe]
@@ -345,7 +345,7 @@ def test_header_only_transactional_file_loads_with_a_warning(
     rows["orders"], rows["order_lines"] = [], []
     write_month(tmp_path / "landing", MONTH, rows)
 
-    load_months(warehouse, tmp_path / "landing", [MONTH], BAD_RUN)
+    load_months(warehouse, settings_for(tmp_path / "landing"), [MONTH], BAD_RUN)
 
     by_month = warehouse.execute("select batch_month::varchar, count(*) from raw.orders group by all").fetchall()
     assert by_month == [("2026-09-01", 5)]
@@ -372,7 +372,7 @@ def test_absent_optional_file_is_information_and_recorded_as_not_provided(
     # The fixture month has no surveys, market, targets or opportunities.
     write_month(tmp_path / "landing", MONTH)
 
-    load_months(warehouse, tmp_path / "landing", [MONTH], BAD_RUN)
+    load_months(warehouse, settings_for(tmp_path / "landing"), [MONTH], BAD_RUN)
 
     files = warehouse.execute(
         "select entity, provided, source_file, file_sha256, row_count from raw.extract_files "
@@ -392,9 +392,8 @@ def test_orphans_under_warn_policy_are_quarantined_with_their_children(
     tmp_path: Path, warehouse: duckdb.DuckDBPyConnection
 ) -> None:
     write_month(tmp_path / "landing", MONTH, rows_with("orders", 3, customer_id="C9"))  # O4, line 5
-    options = LoadOptions(run_id="warn-run", channels=CHANNELS, orphan_policy="warn")
 
-    load_months(warehouse, tmp_path / "landing", [MONTH], options)
+    load_months(warehouse, settings_for(tmp_path / "landing", SALES_ORPHAN_POLICY="warn"), [MONTH], "warn-run")
 
     quarantined_orders = warehouse.execute(
         "select order_id, customer_id, source_file, source_line, run_id, reason from quarantine.orders"

@@ -7,17 +7,17 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from pipelines.contract import CHANNELS
-from pipelines.ingest.load import LoadOptions, load_months
+from pipelines.ingest.load import load_months
 from pipelines.ingest.problems import ExtractRejected
 from pipelines.months import MonthKeyError, validate_month_key
 from pipelines.publish.analyst_db import publish_analyst_db
 from pipelines.transform.window import dbt_window_env
 from tests.fixture_month import month_rows, write_month
 from tests.robustness.extracts import write_csv, write_parquet
+from tests.settings_for import settings_for
 
 MONTH = "2026-10"
-OPTIONS = LoadOptions(run_id="hostile-run", channels=CHANNELS)
+RUN_ID = "hostile-run"
 HOSTILE = (
     "<script>alert(1)</script>",
     "*x* | y",
@@ -79,7 +79,7 @@ def test_hostile_text_loads_unchanged(file_format: str, tmp_path: Path) -> None:
             write_csv(folder, entity, rows[entity])
 
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
-        load_months(con, tmp_path / "landing", [MONTH], OPTIONS)
+        load_months(con, settings_for(tmp_path / "landing"), [MONTH], RUN_ID)
         for table, key in (("customers", "customer_id"), ("campaigns", "campaign_id")):
             loaded = con.execute(f"select name from raw.{table} where {key} like 'H%' order by source_line")
             assert [r[0] for r in loaded.fetchall()] == list(HOSTILE)
@@ -92,7 +92,7 @@ def test_csv_lines_count_the_newlines_quoted_in_hostile_text(tmp_path: Path) -> 
     folder = write_month(tmp_path / "landing", MONTH)
     write_csv(folder, "surveys", hostile_month()["surveys"])
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
-        load_months(con, tmp_path / "landing", [MONTH], OPTIONS)
+        load_months(con, settings_for(tmp_path / "landing"), [MONTH], RUN_ID)
         lines = [r[0] for r in con.execute("select source_line from raw.surveys order by response_id").fetchall()]
     # S1..S5 on lines 2-6; S6 spans 7-8 and S7 spans 9-10 (one quoted newline each); S8.. follow on 11.
     by_id = dict(zip(sorted(f"S{n}" for n in range(1, len(HOSTILE) + 1)), lines, strict=True))
@@ -111,7 +111,7 @@ def test_sql_like_extra_column_is_ignored(file_format: str, tmp_path: Path) -> N
         write_csv(folder, "orders", orders, columns)
 
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
-        load_months(con, tmp_path / "landing", [MONTH], OPTIONS)
+        load_months(con, settings_for(tmp_path / "landing"), [MONTH], RUN_ID)
         assert con.execute("select count(*) from raw.orders").fetchone() == (5,)
         assert con.execute("select count(*) from raw.customers").fetchone() == (3,)
         columns_kept = [r[0] for r in con.execute("describe raw.orders").fetchall()]
@@ -126,7 +126,7 @@ def test_sql_like_renamed_column_is_reported_verbatim_and_nothing_is_written(tmp
 
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
         with pytest.raises(ExtractRejected) as rejected:
-            load_months(con, tmp_path / "landing", [MONTH], OPTIONS)
+            load_months(con, settings_for(tmp_path / "landing"), [MONTH], RUN_ID)
         expected = (
             "2026-10/orders.csv, column status: missing required column status; "
             f"unexpected column(s) {SQL_LIKE_HEADER} — renamed? (line 1)"
@@ -142,7 +142,7 @@ def test_hostile_value_in_a_checked_column_is_only_counted(tmp_path: Path) -> No
     write_month(tmp_path / "landing", MONTH, rows)
     with duckdb.connect(str(tmp_path / "w.duckdb")) as con:
         with pytest.raises(ExtractRejected) as rejected:
-            load_months(con, tmp_path / "landing", [MONTH], OPTIONS)
+            load_months(con, settings_for(tmp_path / "landing"), [MONTH], RUN_ID)
         assert [(p.rule, p.failing_count, p.sample_lines) for p in rejected.value.problems] == [
             ("allowed_values", 1, (3,))
         ]
@@ -154,14 +154,14 @@ def test_month_keys_that_are_not_yyyy_mm_are_refused(key: str) -> None:
     with pytest.raises(MonthKeyError, match="must look like YYYY-MM"):
         validate_month_key(key)
     with pytest.raises(MonthKeyError, match="month_from must look like YYYY-MM"):
-        dbt_window_env("/tmp/w.duckdb", key, "2026-10")
+        dbt_window_env("/tmp/w.duckdb", key, "2026-10", "1GB")
     with pytest.raises(MonthKeyError, match="month_to must look like YYYY-MM"):
-        dbt_window_env("/tmp/w.duckdb", "2026-10", key)
+        dbt_window_env("/tmp/w.duckdb", "2026-10", key, "1GB")
 
 
 def test_good_month_keys_pass_through() -> None:
     assert validate_month_key("2026-10") == "2026-10"
-    env = dbt_window_env("/tmp/w.duckdb", "2025-12", "2026-01")
+    env = dbt_window_env("/tmp/w.duckdb", "2025-12", "2026-01", "1GB")
     assert (env["SALES_MONTH_FROM"], env["SALES_MONTH_TO"]) == ("2025-12", "2026-01")
 
 

@@ -1,6 +1,7 @@
 -- One row per month with reps: reps by revenue-attainment band (at or above
 -- target, between the lagging threshold and target, below it, without a
--- target), the attainment spread and the new-hire ramp (new hires vs tenured).
+-- target), the attainment spread and the new-hire ramp (new hires vs tenured),
+-- with the lagging threshold the bands used, so the report cites the same one.
 -- depends_on: {{ ref('int_sales__loaded_months') }}
 
 with rep_performance as (
@@ -33,6 +34,7 @@ final as (
         ) as reps_between_lagging_and_target,
         sum(case when revenue_attainment < {{ lagging_attainment() }} then 1 else 0 end) as reps_below_lagging,
         sum(case when revenue_attainment is null then 1 else 0 end) as reps_without_target,
+        cast({{ lagging_attainment() }} as decimal(9, 4)) as lagging_attainment,
         min(revenue_attainment) as lowest_attainment,
         percentile_cont(0.5) within group (order by revenue_attainment) as median_attainment,
         max(revenue_attainment) as highest_attainment,
