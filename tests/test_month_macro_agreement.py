@@ -49,7 +49,6 @@ def compile_inline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callabl
     workdir = tmp_path_factory.mktemp("month_macro")
     args = ["--project-dir", str(PROJECT_DIR), "--profiles-dir", str(PROJECT_DIR), "--quiet"]
     args += ["--target-path", str(workdir / "target"), "--log-path", str(workdir / "logs")]
-    errors: list[str] = []
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SALES_DUCKDB_PATH", str(workdir / "warehouse.duckdb"))
         for name in WINDOW_VARS:
@@ -58,7 +57,7 @@ def compile_inline(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Callabl
         assert parsed.success, parsed.exception
 
         def compile_(sql: str) -> Compiled:
-            errors.clear()
+            errors: list[str] = []
             # A preloaded manifest skips parsing, so a compile takes a fraction of a second. A
             # copy each time: an inline query that fails after parsing stays in the manifest.
             runner = dbtRunner(
