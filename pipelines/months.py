@@ -2,8 +2,8 @@
 
 A month is a key ('2026-10'), its first day (date(2026, 10, 1), the marts' `month` column) or
 its index (year * 12 + month - 1), which makes arithmetic plain addition. The dbt macros
-(`add_months`, `validated_month_text` in dbt_project/macros) are the SQL side; tests/test_months.py
-checks that the two agree.
+(`add_months`, `validated_month_text` in dbt_project/macros) are the SQL side;
+tests/test_month_macro_agreement.py checks that the two agree.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@
     {#- ref() is called even when the env var is set so the dependency on the
         loaded-months model does not change with the window. -#}
     {%- set loaded_months = ref('int_sales__loaded_months') -%}
-    {%- set month_text = env_var(env_name, '') | trim -%}
+    {%- set month_text = env_var(env_name, '') -%}
     {%- if month_text -%}
         cast('{{ validated_month_text(month_text, env_name) }}-01' as date)
     {%- else -%}
@@ -30,12 +30,15 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- Accepts exactly what MONTH_KEY in pipelines/months.py accepts (checked by
+    tests/test_month_macro_agreement.py): ASCII digits only, as str.isdigit()
+    also takes other scripts' digits, and nothing around the key, so ' 2026-01'
+    or a trailing newline fails here as it fails in Python. -#}
 {% macro validated_month_text(month_text, env_name) -%}
-    {%- set parts = month_text.split('-') -%}
-    {%- set well_formed = parts | length == 2
-        and parts[0] | length == 4 and parts[0].isdigit()
-        and parts[1] | length == 2 and parts[1].isdigit()
-        and 1 <= parts[1] | int <= 12 -%}
+    {%- set well_formed = month_text | length == 7
+        and month_text[4] == '-'
+        and (month_text[:4] ~ month_text[5:]) | reject('in', '0123456789') | list | length == 0
+        and 1 <= month_text[5:] | int <= 12 -%}
     {%- if not well_formed -%}
         {{ exceptions.raise_compiler_error(
             env_name ~ " must be a month 'YYYY-MM', got '" ~ month_text ~ "'") }}
@@ -56,9 +59,9 @@
         ('SALES_MONTH_FROM', '>=', -(months_back | int)),
         ('SALES_MONTH_TO', '<=', months_forward | int),
     ] -%}
-        {%- set month_text = env_var(env_name, '') | trim if execute else '' -%}
+        {%- set month_text = env_var(env_name, '') if execute else '' -%}
         {%- if month_text -%}
-            {%- set month = "cast('" ~ validated_month_text(month_text, env_name) | trim ~ "-01' as date)" -%}
+            {%- set month = "cast('" ~ validated_month_text(month_text, env_name) ~ "-01' as date)" -%}
             {%- do bounds.append(column ~ ' ' ~ operator ~ ' ' ~ add_months(month, shift) | trim) -%}
         {%- endif -%}
     {%- endfor -%}
