@@ -16,7 +16,7 @@ from pathlib import Path
 from pipelines.contract import CHANNELS
 from pipelines.faults import POINTS, FaultPlan
 from pipelines.months import MONTH_KEY, MonthKeyError, last_closed_month, validate_month_key
-from pipelines.report.languages import Language, LanguageError, registered_languages
+from pipelines.report.languages import Language, LanguageError, check_fallbacks, registered_languages
 from pipelines.report.rules import RULES_PATH, RuleConfig, load_config
 
 ORPHAN_POLICIES = ("error", "warn")
@@ -58,7 +58,7 @@ class Settings:
         """`languages` replaces the registry (pipelines/report/languages.py), e.g. to add one in a test."""
         env = os.environ if env is None else env
         try:
-            languages = registered_languages() if languages is None else dict(languages)
+            languages = registered_languages() if languages is None else check_fallbacks(languages)
         except LanguageError as error:
             raise SettingsError(str(error)) from None
         report_languages = tuple(x.strip() for x in env.get("SALES_REPORT_LANGUAGES", "en,zh").split(",") if x.strip())

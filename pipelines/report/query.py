@@ -11,7 +11,6 @@ from decimal import Decimal
 
 import duckdb
 
-from pipelines.contract import ENTITIES
 from pipelines.months import add_months, month_window
 from pipelines.report import model as m
 
@@ -19,6 +18,9 @@ from pipelines.report import model as m
 REPORT_READS = (
     "stg_crm__extract_files",
     "stg_crm__notes",
+    "stg_ops__check_results",
+    "stg_ops__load_logs",
+    "mart_quarantined_rows_monthly",
     "fct_orders",
     "mart_sales_monthly",
     "mart_customers_monthly",
@@ -272,33 +274,21 @@ def _market(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.MarketRow
 
 
 def _quarantined(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.QuarantineRow, ...]:
-    """Rows of the month in quarantine.<entity>, per entity and reason.
-
-    A warehouse created before quarantine existed (or a test database) may lack
-    some of these tables: only the tables present are read.
-    """
-    present = {
-        r["table_name"]
-        for r in _rows(con, "select table_name from information_schema.tables where table_schema = 'quarantine'")
-    }
-    # Table names come from the contract, never from the database, so they are safe to inline.
-    selects = [
-        f"select '{e.name}' as entity, reason, count(*) as row_count from quarantine.{e.name} "
-        "where batch_month = ? group by reason"
-        for e in ENTITIES
-        if e.name in present
-    ]
-    if not selects:
-        return ()
-    sql = " union all ".join(selects) + " order by entity, row_count desc, reason"
-    return tuple(_build(m.QuarantineRow, r) for r in _rows(con, sql, (month,) * len(selects)))
+    """Rows of the month in quarantine, per entity and reason, largest first."""
+    rows = _rows(
+        con,
+        "select entity, reason, row_count from marts.mart_quarantined_rows_monthly where month = ? "
+        "order by entity, row_count desc, reason",
+        (month,),
+    )
+    return tuple(_build(m.QuarantineRow, r) for r in rows)
 
 
 def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQuality:
     """Check and load results of the latest run that checked the month."""
     latest = _rows(
         con,
-        "select run_id from ops.check_results where batch_month = ? order by checked_at desc limit 1",
+        "select run_id from staging.stg_ops__check_results where batch_month = ? order by checked_at desc limit 1",
         (month,),
     )
     run_id = latest[0]["run_id"] if latest else None
@@ -306,7 +296,7 @@ def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQualit
         con,
         """
         select entity, check_name, rule, severity, passed, failing_count, message
-        from ops.check_results where batch_month = ? and run_id = ?
+        from staging.stg_ops__check_results where batch_month = ? and run_id = ?
         order by passed, severity, entity, check_name
         """,
         (month, run_id),
@@ -314,9 +304,9 @@ def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQualit
     loads = _rows(
         con,
         """
-        select entity, source_file, status, rows_loaded, errors, warnings from ops.load_log
+        select entity, source_file, status, rows_loaded, errors, warnings from staging.stg_ops__load_logs
         where batch_month = ? and run_id = (
-            select run_id from ops.load_log where batch_month = ? order by logged_at desc limit 1)
+            select run_id from staging.stg_ops__load_logs where batch_month = ? order by logged_at desc limit 1)
         order by entity
         """,
         (month, month),

@@ -327,6 +327,15 @@ insert into ops.load_log values
 create schema staging;
 create view staging.stg_crm__extract_files as select * from raw.extract_files;
 create view staging.stg_crm__notes as select batch_month, section, body from raw.notes;
+create view staging.stg_ops__check_results as select * from ops.check_results;
+create view staging.stg_ops__load_logs as select * from ops.load_log;
+create view marts.mart_quarantined_rows_monthly as
+    select batch_month as month, entity, reason, count(*) as row_count
+    from (
+        select 'orders' as entity, batch_month, reason from quarantine.orders
+        union all select 'order_lines', batch_month, reason from quarantine.order_lines
+    )
+    group by all;
 """
 
 
