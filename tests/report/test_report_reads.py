@@ -43,6 +43,6 @@ def test_every_model_the_report_reads_is_a_dbt_model_in_its_layer():
 
 def test_the_report_asset_depends_on_every_model_it_reads():
     defs = build_definitions(settings_for())
-    report = defs.resolve_assets_def(dg.AssetKey(["report", "monthly_sales_report"]))
+    report = defs.resolve_assets_def(dg.AssetKey("monthly_sales_report"))
     upstream = {key.path[-1] for dep in report.specs for key in [d.asset_key for d in dep.deps]}
     assert set(REPORT_READS) <= upstream
