@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import os
 from types import ModuleType
 
 
 def great_expectations() -> ModuleType:
-    """Import GX on first use, with analytics off.
+    """Import GX on first use: the import costs seconds, so callers that never validate anything
+    (e.g. Dagster loading definitions) never pay it.
 
-    GX reads GX_ANALYTICS_ENABLED at import time and the import costs seconds, so
-    callers that never validate anything (e.g. Dagster loading definitions) never pay it.
+    great-expectations 1.24 has no analytics client left to switch off (its package holds no code that
+    reads GX_ANALYTICS_ENABLED); the Makefile still exports GX_ANALYTICS_ENABLED=false for older pins.
     """
-    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
     import great_expectations as gx
     import great_expectations.expectations  # noqa: F401  (makes gx.expectations available)
 

@@ -12,6 +12,15 @@ from pipelines.months import months_between
 from pipelines.resources import SalesWarehouse
 
 RAW_TABLES = tuple(e.name for e in ENTITIES) + ("extract_files", "notes")
+# The ingest step's own records, written with the raw tables (dbt's staging/ops views read them).
+RECORD_TABLES = {
+    dg.AssetKey(["ops", "load_log"]): "What each run loaded or refused, per entity and month (failed runs too).",
+    dg.AssetKey(["ops", "check_results"]): "Every contract rule each run checked, per entity and month.",
+    **{
+        dg.AssetKey(["quarantine", e.name]): f"`{e.name}` rows set aside by SALES_ORPHAN_POLICY=warn, with reason."
+        for e in ENTITIES
+    },
+}
 CHECKED_ENTITIES = tuple(e.name for e in ENTITIES)
 # "contract" blocks everything downstream; "volume" only warns.
 CHECKS = (("contract", True), ("volume", False))
@@ -55,6 +64,10 @@ def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefini
                 description=f"Raw CRM table `raw.{table}`: every delivered month, replaced per month.",
             )
             for table in RAW_TABLES
+        ]
+        + [
+            dg.AssetSpec(key, group_name=key.path[0], kinds={"duckdb"}, description=description)
+            for key, description in RECORD_TABLES.items()
         ],
         check_specs=_check_specs(),
         partitions_def=partitions_def,
@@ -80,6 +93,11 @@ def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefini
 
 
 def _results(loads: list[MonthLoad]) -> Iterator:
+    for key in RECORD_TABLES:
+        metadata = {"months": ", ".join(load.month for load in loads)}
+        if key.path[0] == "quarantine":
+            metadata["quarantined_rows"] = sum(load.quarantined.get(key.path[1], 0) for load in loads)
+        yield dg.MaterializeResult(asset_key=key, metadata=metadata)
     for table in RAW_TABLES:
         rows = {load.month: load.row_counts.get(table) for load in loads}
         yield dg.MaterializeResult(
