@@ -66,6 +66,11 @@ def _latin1_name(folder: Path) -> None:
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
 
 
+def _latin1_notes(folder: Path) -> None:
+    # "## Strategy\n" is 12 bytes, "Keep going.\n" 12 more: the é of line 3 is byte 24 + 3 = 27.
+    (folder / "notes.md").write_bytes("## Strategy\nKeep going.\nCafé corner first.\n".encode("latin-1"))
+
+
 def _drop_channel(folder: Path) -> None:
     columns = ["order_id", "order_date", "customer_id", "rep_id", "campaign_id", "status"]
     write_csv(folder, "orders", month_rows(MONTH)["orders"], columns)
@@ -146,7 +151,16 @@ CASES = (
         _latin1_name,
         "customers",
         "encoding",
-        "2026-10/customers.csv: not valid UTF-8 (byte 0xe9); save the file as UTF-8 (line 3)",
+        "2026-10/customers.csv: not valid UTF-8 (byte 0xe9 at byte offset 80); save the file as UTF-8 (line 3)",
+        1,
+        (3,),
+    ),
+    Case(
+        "notes.md in latin-1",
+        _latin1_notes,
+        "notes",
+        "encoding",
+        "2026-10/notes.md: not valid UTF-8 (byte 0xe9 at byte offset 27); save the file as UTF-8 (line 3)",
         1,
         (3,),
     ),
