@@ -78,10 +78,6 @@ def _stage_month(con: duckdb.DuckDBPyConnection, landing_dir: Path, month: str) 
     """Stage each file of the month; unless one has a structural problem, add them to run_<entity>."""
     load = MonthLoad(month)
     month_dir = landing_dir / month
-    real = outside_root(month_dir, landing_dir)
-    if real is not None:
-        load.records.append(refused_folder(month, real, landing_dir))
-        return load
     if not month_dir.is_dir():
         load.records.append(
             CheckRecord(
@@ -92,6 +88,11 @@ def _stage_month(con: duckdb.DuckDBPyConnection, landing_dir: Path, month: str) 
                 f"no extract folder {month_dir} (freshness: the month has not been delivered)",
             )
         )
+        return load
+    # After is_dir: a link loop is no folder, and resolving one would raise.
+    real = outside_root(month_dir, landing_dir)
+    if real is not None:
+        load.records.append(refused_folder(month, real, landing_dir))
         return load
     for entity in ENTITIES:
         _stage_entity(con, load, landing_dir, entity)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 
 import duckdb
+import pytest
 
+from data_checks import runner
 from data_checks.runner import validate_months
 from pipelines.contract import ENTITY_BY_NAME
 from tests.data_checks.extract_frames import MONTH, good_rows, validate_frame
@@ -71,3 +73,11 @@ def test_100000_failing_rows_in_shuffled_storage_order():
         MONTH: [("allowed_values", 100_000, (12, 13, 14, 15, 16))],
         FEBRUARY: [("allowed_values", 3, (7, 8, 9))],
     }
+
+
+def test_a_split_by_month_that_disagrees_with_gx_fails_loudly(monkeypatch: pytest.MonkeyPatch):
+    """The runner's own row predicates are checked against GX's exact count, so they cannot drift."""
+    monkeypatch.setattr(runner, "unexpected_predicate", lambda config: "source_line = 2")
+    january = [dict(good_rows("orders")[0], order_id=f"o{i}", channel="fax") for i in range(3)]  # lines 2-4
+    with pytest.raises(RuntimeError, match="GX counted 3 unexpected rows, the split by month 1"):
+        validate_frame("orders", two_months("orders", january, []), [MONTH])

@@ -88,3 +88,14 @@ def test_a_link_that_stays_inside_the_root_is_followed(tmp_path: Path, con: duck
     load_months(con, landing, [MONTH], OPTIONS)
 
     assert con.execute("select count(*), min(source_file) from raw.orders").fetchone() == (5, "2026-10/orders.csv")
+
+
+def test_a_month_folder_that_links_to_itself_is_no_folder(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    landing = tmp_path / "landing"
+    landing.mkdir()
+    (landing / MONTH).symlink_to(landing / MONTH)
+
+    with pytest.raises(ExtractRejected) as rejected:
+        load_months(con, landing, [MONTH], OPTIONS)
+
+    assert [p.rule for p in rejected.value.problems] == ["missing_folder"]
