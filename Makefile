@@ -65,10 +65,10 @@ demo-data: $(BIN)/.installed
 
 # Every delivered month in one run (single-run backfill: one dbt invocation).
 materialize: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml manifest
-	@first=$$(ls $(SALES_LANDING_DIR) | grep -E '^[0-9]{4}-[0-9]{2}$$' | sort | head -1); \
-	last=$$(ls $(SALES_LANDING_DIR) | grep -E '^[0-9]{4}-[0-9]{2}$$' | sort | tail -1); \
-	echo "materializing $$first...$$last"; \
-	$(BIN)/dagster asset materialize -m pipelines.definitions --select '*' --partition-range "$$first...$$last" \
+	@range=$$($(BIN)/python -m pipelines.landed_months $(SALES_LANDING_DIR)) || exit 1; \
+	last=$${range#*...}; \
+	echo "materializing $$range"; \
+	$(BIN)/dagster asset materialize -m pipelines.definitions --select '*' --partition-range "$$range" \
 		> $(DAGSTER_HOME)/last-materialize.log 2>&1 \
 		|| { tail -40 $(DAGSTER_HOME)/last-materialize.log; echo "failed: full log in $(DAGSTER_HOME)/last-materialize.log"; exit 1; }; \
 	echo; echo "Done. Reports for $$last:"; ls -1 $(SALES_REPORTS_DIR)/$$last/ | sed "s|^|  $(SALES_REPORTS_DIR)/$$last/|"; \

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipelines.landed_months import landed_months
+
 ORDER_COLUMNS = ["order_id", "customer_id", "rep_id", "status"]
 LINE_COLUMNS = ["order_id", "quantity", "unit_price", "discount"]
 
@@ -48,7 +50,7 @@ def pct_change(current: float, base: float | None) -> float | None:
 
 def first_order_months(landing: Path, month: str) -> pd.Series:
     """The month of each customer's first completed order, over every delivered month up to `month`."""
-    months = sorted(p.name for p in landing.iterdir() if p.is_dir() and p.name <= month)
+    months = [m for m in landed_months(landing) if m <= month]
     history = pd.concat(completed_orders(landing, m).assign(month=m) for m in months)
     return history.groupby("customer_id")["month"].min()
 

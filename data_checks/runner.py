@@ -2,9 +2,10 @@
 
 One GX validation per entity and run, whatever the number of months: GX's cost is mostly a
 fixed overhead per expectation, and on its SQL engine each expectation is a query DuckDB
-answers over the staged temp table, so rows never leave the database. Outcomes are then split
-by the month each unexpected row belongs to, so every month gets its own verdict, count and
-first offending lines.
+answers over the staged temp table, so rows never leave the database. GX gives each rule's
+verdict and exact total; the rows are then split by month in one SQL query per rule (GX's own
+list of offending rows is truncated and unordered, see `unexpected_rows`), so every month gets
+its own exact count and its first offending lines in file order.
 """
 
 from __future__ import annotations
@@ -21,14 +22,15 @@ from data_checks.context import table_batch_definition
 from data_checks.meta import month_description
 from data_checks.outcome import SAMPLE_SIZE, RuleOutcome
 from data_checks.suites import build_suite
+from data_checks.unexpected_rows import unexpected_predicate
 from pipelines.contract import CHANNELS, Entity
 
 if TYPE_CHECKING:
     from great_expectations.core import ExpectationValidationResult
 
 SOURCE_LINE = "source_line"
-# COMPLETE: every unexpected row, identified by its month and line, which the runner splits by month.
-RESULT_FORMAT = {"result_format": "COMPLETE", "unexpected_index_column_names": [BATCH_MONTH, SOURCE_LINE]}
+# BASIC: the verdict and the exact unexpected_count; the rows themselves come from _failing_lines_by_month.
+RESULT_FORMAT = {"result_format": "BASIC"}
 
 MonthOutcomes = dict[dt.date, list[RuleOutcome]]
 
@@ -59,27 +61,40 @@ def validate_months(
     try:
         with table_batch_definition(con, table) as batch_definition:
             results = batch_definition.get_batch().validate(suite, result_format=RESULT_FORMAT).results
+        groups = _rule_groups(suite, results)
+        failing = [_failing_lines_by_month(con, table, group) for group in groups]
     finally:
         con.execute(f"drop table {table}")
     outcomes: MonthOutcomes = {month: [] for month in month_list}
-    for group in _rule_groups(suite, results):
-        failing = _failing_lines_by_month(group)
+    for group, by_month in zip(groups, failing, strict=True):
         for month in month_list:
-            outcomes[month].append(_outcome(entity.name, group, month, failing.get(month, [])))
+            outcomes[month].append(_outcome(entity.name, group, month, by_month.get(month, (0, ()))))
     return outcomes
 
 
-def _failing_lines_by_month(group: list[ExpectationValidationResult]) -> dict[dt.date, list[int]]:
-    """Per month, the sorted lines of the rows failing any result of a rule's group (a row counts once)."""
-    rows = {
-        (row[BATCH_MONTH], row[SOURCE_LINE])
-        for result in group
-        for row in result.result.get("unexpected_index_list") or []
-    }
-    by_month: dict[dt.date, list[int]] = {}
-    for month, line in sorted(rows):
-        by_month.setdefault(month, []).append(line)
-    return by_month
+def _failing_lines_by_month(
+    con: duckdb.DuckDBPyConnection, table: str, group: list[ExpectationValidationResult]
+) -> dict[dt.date, tuple[int, tuple[int, ...]]]:
+    """Per month, the rows failing any expectation of a rule's group (a row counts once) and their
+    first SAMPLE_SIZE lines; empty for a rule that passed, raised an error or is not per row."""
+    failed = [r for r in group if not r.success and _exception_message(r) is None and "unexpected_count" in r.result]
+    if not failed:
+        return {}
+    predicates = [f"({unexpected_predicate(r.expectation_config)})" for r in failed]
+    per_expectation = ", ".join(f"count(*) filter (where {p})" for p in predicates)
+    rows = con.execute(
+        f"select {BATCH_MONTH}, count(*), list({SOURCE_LINE} order by {SOURCE_LINE})[1:{SAMPLE_SIZE}], "
+        f"{per_expectation} from {table} where {' or '.join(predicates)} group by {BATCH_MONTH}"
+    ).fetchall()
+    for index, result in enumerate(failed):
+        split = sum(row[3 + index] for row in rows)
+        if split != result.result["unexpected_count"]:
+            config = result.expectation_config
+            raise RuntimeError(
+                f"{config.type} on {table}: GX counted {result.result['unexpected_count']} unexpected rows, "
+                f"the split by month {split}"
+            )
+    return {month: (count, tuple(lines)) for month, count, lines, *_ in rows}
 
 
 def _rule_groups(suite, results: list[ExpectationValidationResult]) -> list[list[ExpectationValidationResult]]:
@@ -100,18 +115,21 @@ def _rule_key(meta: dict) -> tuple[str | None, str]:
 
 
 def _outcome(
-    entity_name: str, group: list[ExpectationValidationResult], month: dt.date, lines: list[int]
+    entity_name: str,
+    group: list[ExpectationValidationResult],
+    month: dt.date,
+    failing: tuple[int, tuple[int, ...]],
 ) -> RuleOutcome:
     meta = group[0].expectation_config.meta
     description = month_description(meta, month)
     error = next((m for m in map(_exception_message, group) if m is not None), None)
-    failing_count, sample_lines = len(lines), tuple(lines[:SAMPLE_SIZE])
+    failing_count, sample_lines = failing
     if error is not None:
         passed, failing_count, sample_lines = False, 0, ()
         description = f"{description} (not checked: {error})"
     elif all(r.success for r in group):
         passed = True
-    elif any("unexpected_index_list" not in r.result for r in group if not r.success):
+    elif any("unexpected_count" not in r.result for r in group if not r.success):
         passed = False  # a table-level rule (a missing column) fails every month alike
     else:
         passed = failing_count == 0

@@ -22,6 +22,33 @@ SQL_TYPES = {
 
 
 @dataclass(frozen=True)
+class TextForm:
+    """How a value of a contract type is written as text (a CSV field or a Parquet text column)."""
+
+    pattern: str  # a regular expression the whole value must match
+    hint: str  # the same in words, for messages: "write <hint>"
+
+
+def _decimal_form(scale: int) -> TextForm:
+    return TextForm(
+        rf"-?[0-9]+(\.[0-9]{{1,{scale}}})?",
+        f"digits with an optional leading '-' and at most {scale} decimals after a '.'",
+    )
+
+
+# DuckDB's casts alone would take 1e3, 0x10 and 2.6 (rounded) as ints, round 12.34567 to four
+# decimals and read 2026-11-1 as a date; the contract accepts only these forms. A value that fits
+# its form may still not cast (2023-02-30, an int beyond BIGINT): it is refused the same way.
+TEXT_FORMS = {
+    "int": TextForm("-?[0-9]+", "digits with an optional leading '-'"),
+    "decimal": _decimal_form(4),
+    "fraction": _decimal_form(6),
+    "date": TextForm("[0-9]{4}-[0-9]{2}-[0-9]{2}", "a calendar date as YYYY-MM-DD"),
+    "bool": TextForm("(?i)true|false", "true or false"),
+}
+
+
+@dataclass(frozen=True)
 class Column:
     name: str
     type: str

@@ -15,7 +15,8 @@ from pathlib import Path
 
 from pipelines.contract import CHANNELS
 from pipelines.faults import POINTS, FaultPlan
-from pipelines.months import MONTH_KEY, MonthKeyError, last_closed_month, validate_month_key
+from pipelines.landed_months import landed_months
+from pipelines.months import MonthKeyError, last_closed_month, validate_month_key
 from pipelines.report.languages import Language, LanguageError, check_fallbacks, registered_languages
 from pipelines.report.rules import RULES_PATH, RuleConfig, load_config
 
@@ -121,5 +122,5 @@ def _faults(env: Mapping[str, str]) -> FaultPlan | None:
 
 def _first_landed_month(landing_dir: Path) -> str:
     """Partitions start at the oldest month folder delivered, or last month when none is."""
-    landed = sorted(p.name for p in landing_dir.glob("*") if p.is_dir() and MONTH_KEY.match(p.name))
+    landed = landed_months(landing_dir)
     return landed[0] if landed else last_closed_month(date.today())

@@ -56,20 +56,22 @@ def locate(month_dir: Path, entity: Entity, month: str) -> Path | CheckRecord | 
 
 
 def inspect_file(path: Path, month: str, entity: str) -> ExtractFile | CheckRecord:
-    """Hash the file and, for CSV, prove it is UTF-8 and read its header, in one pass."""
+    """Hash the file and, for text (CSV, notes.md), prove it is UTF-8; read a CSV's header; in one pass."""
     digest = hashlib.sha256()
     is_csv = path.suffix == ".csv"
+    is_text = path.suffix != ".parquet"
     decoder = codecs.getincrementaldecoder("utf-8")()
     line = 1
+    offset = 0  # bytes before the chunk
     head = bytearray()
     last_byte = b""
     try:
         with path.open("rb") as handle:
             while chunk := handle.read(CHUNK):
                 digest.update(chunk)
-                if not is_csv:
+                if not is_text:
                     continue
-                if len(head) < 65536:
+                if is_csv and len(head) < 65536:
                     head.extend(chunk[: 65536 - len(head)])
                 try:
                     decoder.decode(chunk)
@@ -80,13 +82,15 @@ def inspect_file(path: Path, month: str, entity: str) -> ExtractFile | CheckReco
                         entity,
                         path.name,
                         "encoding",
-                        f"not valid UTF-8 (byte 0x{chunk[err.start]:02x}); save the file as UTF-8",
+                        f"not valid UTF-8 (byte 0x{chunk[err.start]:02x} at byte offset {offset + err.start}); "
+                        "save the file as UTF-8",
                         failing_count=1,
                         sample_lines=(bad_line,),
                     )
                 line += chunk.count(b"\n")
+                offset += len(chunk)
                 last_byte = chunk[-1:]
-            if is_csv:
+            if is_text:
                 decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         return CheckRecord(month, entity, path.name, "encoding", "not valid UTF-8 (truncated character at the end)")

@@ -17,6 +17,7 @@ import duckdb
 
 from data_checks.volume import volume_outcome
 from pipelines.contract import ENTITIES, ENTITY_BY_NAME, NOTES_FILE, Entity
+from pipelines.ingest.boundary import outside_root, refused_file, refused_folder
 from pipelines.ingest.files import inspect_file, locate
 from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.notes import parse_notes
@@ -52,7 +53,7 @@ def load_months(con: duckdb.DuckDBPyConnection, settings: Settings, months: list
         known_counts: dict[tuple[str, str], int] = {}
         for load in staged:
             load.records.extend(_volume_records(con, load, settings.volume_tolerance, known_counts))
-            _read_notes(load, landing_dir / load.month)
+            _read_notes(load, landing_dir)
             if not load.blocking:
                 known_counts.update({(load.month, e): n for e, n in load.row_counts.items()})
         failing = [r for load in loads for r in load.blocking]
@@ -80,8 +81,13 @@ def _stage_month(con: duckdb.DuckDBPyConnection, landing_dir: Path, month: str) 
             )
         )
         return load
+    # After is_dir: a link loop is no folder, and resolving one would raise.
+    real = outside_root(month_dir, landing_dir)
+    if real is not None:
+        load.records.append(refused_folder(month, real, landing_dir))
+        return load
     for entity in ENTITIES:
-        _stage_entity(con, load, month_dir, entity)
+        _stage_entity(con, load, landing_dir, entity)
     if not load.blocking:
         for name in load.files:
             append_staged_month(con, ENTITY_BY_NAME[name], load.batch_month)
@@ -103,9 +109,13 @@ def _validate(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], settings: 
         load.row_counts = {name: counts[name].get(load.batch_month, 0) for name in load.files}
 
 
-def _read_notes(load: MonthLoad, month_dir: Path) -> None:
-    notes_path = month_dir / NOTES_FILE
+def _read_notes(load: MonthLoad, landing_dir: Path) -> None:
+    notes_path = landing_dir / load.month / NOTES_FILE
     if not notes_path.is_file():
+        return
+    real = outside_root(notes_path, landing_dir)
+    if real is not None:
+        load.records.append(refused_file(load.month, "notes", notes_path, real, landing_dir))
         return
     notes = inspect_file(notes_path, load.month, "notes")
     if isinstance(notes, CheckRecord):
@@ -115,8 +125,8 @@ def _read_notes(load: MonthLoad, month_dir: Path) -> None:
         load.notes = parse_notes(notes_path.read_text(encoding="utf-8"))
 
 
-def _stage_entity(con: duckdb.DuckDBPyConnection, load: MonthLoad, month_dir: Path, entity: Entity) -> None:
-    located = locate(month_dir, entity, load.month)
+def _stage_entity(con: duckdb.DuckDBPyConnection, load: MonthLoad, landing_dir: Path, entity: Entity) -> None:
+    located = locate(landing_dir / load.month, entity, load.month)
     if located is None:
         load.records.append(
             CheckRecord(
@@ -132,6 +142,10 @@ def _stage_entity(con: duckdb.DuckDBPyConnection, load: MonthLoad, month_dir: Pa
         return
     if isinstance(located, CheckRecord):
         load.records.append(located)
+        return
+    real = outside_root(located, landing_dir)
+    if real is not None:
+        load.records.append(refused_file(load.month, entity.name, located, real, landing_dir))
         return
     extract = inspect_file(located, load.month, entity.name)
     if isinstance(extract, CheckRecord):

@@ -3,7 +3,9 @@
 The file is read with DuckDB's own readers. A well-formed CSV goes straight
 into the contract types in one pass; anything else (or a file that pass
 refuses) is read as text, so that an unparseable value can be reported with
-its column and line instead of a bare cast error, then cast. Temp tables live
+its value, column and line instead of a bare cast error, then cast. Text is
+cast only when it has the contract's form (`contract.TEXT_FORMS`): DuckDB's
+casts alone accept exponents, hex and extra decimals. Temp tables live
 outside the database file, so staging never touches published data.
 """
 
@@ -15,11 +17,13 @@ from pathlib import Path
 
 import duckdb
 
-from pipelines.contract import Entity
+from pipelines.contract import TEXT_FORMS, Column, Entity
+from pipelines.ingest import parquet_types
 from pipelines.ingest.files import ExtractFile
 from pipelines.ingest.problems import CheckRecord
 
 SAMPLE = 5
+_QUOTED_VALUE_LENGTH = 40  # longer values are cut in messages
 _LINE_IN_ERROR = re.compile(r"[Ll]ine:? (\d+)")
 
 
@@ -35,13 +39,12 @@ def _text_table(entity: Entity) -> str:
     return f"stage_{entity.name}_text"
 
 
-def _file_columns(con: duckdb.DuckDBPyConnection, extract: ExtractFile) -> tuple[str, ...]:
+def _file_columns(con: duckdb.DuckDBPyConnection, extract: ExtractFile) -> dict[str, str]:
+    """Column name -> the type DuckDB reads it as (a CSV's columns are all read as text)."""
     if extract.header is not None:
-        return extract.header
-    return tuple(
-        row[0]
-        for row in con.execute("describe select * from read_parquet($path)", {"path": str(extract.path)}).fetchall()
-    )
+        return dict.fromkeys(extract.header, parquet_types.TEXT)
+    described = con.execute("describe select * from read_parquet($path)", {"path": str(extract.path)}).fetchall()
+    return {row[0]: row[1] for row in described}
 
 
 # Explicit dialect: a sniffer could be fooled by hostile text fields.
@@ -59,8 +62,16 @@ def _staged_typed(
     """
     if extract.format != "csv" or any(c.type == "bool" for c in entity.columns):
         return False
-    types = {name: entity.column(name).sql_type if name in entity.column_names else "VARCHAR" for name in columns}
-    selected = ", ".join(quote_ident(c.name) for c in entity.columns)
+    # Columns with a text form are read as text and cast here, where a value not of that form raises.
+    types = {
+        name: entity.column(name).sql_type
+        if name in entity.column_names and entity.column(name).type not in TEXT_FORMS
+        else "VARCHAR"
+        for name in columns
+    }
+    selected = ", ".join(
+        f"{_cast(c, parquet_types.TEXT, strict=True)} as {quote_ident(c.name)}" for c in entity.columns
+    )
     try:
         con.execute(
             f"create or replace temp table {stage_table(entity)} as "
@@ -109,10 +120,22 @@ def _line_expression(con: duckdb.DuckDBPyConnection, entity: Entity, extract: Ex
     )
 
 
-def _cast(column_type: str, sql_type: str, col: str) -> str:
-    if column_type == "bool":
-        return f"case lower(trim({col}::varchar)) when 'true' then true when 'false' then false end"
-    return f"try_cast({col} as {sql_type})"
+def _cast(column: Column, source_type: str, *, strict: bool = False) -> str:
+    """SQL casting `column` from a file column read as `source_type` to the contract type.
+
+    Text must have the contract's form first. A value that cannot be cast becomes null, which
+    `_unparseable` reports; `strict` (the one-pass read) raises instead, sending the file down
+    the text path.
+    """
+    col = quote_ident(column.name)
+    cast = "cast" if strict else "try_cast"
+    form = TEXT_FORMS.get(column.type)
+    if form is None or source_type != parquet_types.TEXT:
+        return f"{cast}({col} as {column.sql_type})"
+    value = f"lower({col}) = 'true'" if column.type == "bool" else f"{cast}({col} as {column.sql_type})"
+    not_of_form = "error('not of the contract form')" if strict else "null"
+    of_form = f"regexp_full_match({col}, '{form.pattern}')"
+    return f"case when {of_form} then {value} when {col} is not null then {not_of_form} end"
 
 
 def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile, month: str) -> list[CheckRecord]:
@@ -122,6 +145,7 @@ def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractF
         columns = _file_columns(con, extract)
     except duckdb.Error as err:
         return [CheckRecord(month, entity.name, name, "unreadable", f"cannot be read: {_first_line(err)}")]
+    file_types, columns = columns, tuple(columns)
     missing = [c for c in entity.column_names if c not in columns]
     if missing:
         unknown = [c for c in columns if c not in entity.column_names]
@@ -138,6 +162,9 @@ def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractF
             )
             for col in missing
         ]
+    refused = _unfit_parquet_types(entity, file_types, month, name)
+    if refused:
+        return refused
     if _staged_typed(con, entity, extract, columns):
         return []
     try:
@@ -159,9 +186,7 @@ def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractF
             )
         ]
     text = _text_table(entity)
-    typed = ", ".join(
-        f"{_cast(c.type, c.sql_type, quote_ident(c.name))} as {quote_ident(c.name)}" for c in entity.columns
-    )
+    typed = ", ".join(f"{_cast(c, file_types[c.name])} as {quote_ident(c.name)}" for c in entity.columns)
     con.execute(
         f"create or replace temp table {stage_table(entity)} as "
         f"select {typed}, {_line_expression(con, entity, extract)} as source_line from {text}"
@@ -171,37 +196,64 @@ def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractF
     return problems
 
 
+def _unfit_parquet_types(entity: Entity, file_types: dict[str, str], month: str, name: str) -> list[CheckRecord]:
+    """Contract columns of a Parquet file whose type would not hold the contract's values exactly."""
+    return [
+        CheckRecord(
+            month,
+            entity.name,
+            name,
+            "column_type",
+            f"Parquet type {file_types[c.name]} does not fit the contract's {c.type} "
+            f"(use {parquet_types.ACCEPTED[c.type]})",
+            column=c.name,
+        )
+        for c in entity.columns
+        if not parquet_types.fits(c.type, file_types[c.name])
+    ]
+
+
 def _unparseable(con: duckdb.DuckDBPyConnection, entity: Entity, month: str, name: str) -> list[CheckRecord]:
-    """Values present in the file that did not cast to the contract type."""
-    checked = [c for c in entity.columns if c.type != "str"]
+    """Values present in the file that did not cast to the contract type: count, first values and lines."""
+    checked = [c for c in entity.columns if c.type in TEXT_FORMS]
     if not checked:
         return []
     text, staged = _text_table(entity), stage_table(entity)
-    selects = ", ".join(
-        f"count(*) filter (where t.{quote_ident(c.name)} is not null and s.{quote_ident(c.name)} is null), "
-        f"list(s.source_line order by s.source_line) filter "
-        f"(where t.{quote_ident(c.name)} is not null and s.{quote_ident(c.name)} is null)[1:{SAMPLE}]"
-        for c in checked
-    )
+    selects = []
+    for c in checked:
+        col = quote_ident(c.name)
+        bad = f"filter (where t.{col} is not null and s.{col} is null)"
+        selects.append(
+            f"count(*) {bad}, list(s.source_line order by s.source_line) {bad}[1:{SAMPLE}], "
+            f"list(t.{col}::varchar order by s.source_line) {bad}[1:{SAMPLE}]"
+        )
     # Rows of both tables are in file order: positional join pairs each record with its cast.
-    row = con.execute(f"select {selects} from {text} t positional join {staged} s").fetchone()
+    row = con.execute(f"select {', '.join(selects)} from {text} t positional join {staged} s").fetchone()
     problems = []
     for index, column in enumerate(checked):
-        count, lines = row[2 * index], row[2 * index + 1]
+        count, lines, values = row[3 * index : 3 * index + 3]
         if count:
+            quoted = ", ".join(_quoted(v) for v in values)
             problems.append(
                 CheckRecord(
                     month,
                     entity.name,
                     name,
                     "unparseable",
-                    f"{count} value(s) are not a valid {column.type}",
+                    f"{count} value(s) are not a valid {column.type} ({quoted}): write {TEXT_FORMS[column.type].hint}",
                     column=column.name,
                     failing_count=count,
                     sample_lines=tuple(lines),
                 )
             )
     return problems
+
+
+def _quoted(value: str) -> str:
+    """A file's value in a message: quoted and escaped (repr), and cut when long."""
+    if len(value) > _QUOTED_VALUE_LENGTH:
+        value = value[:_QUOTED_VALUE_LENGTH] + "…"
+    return repr(value)
 
 
 def _first_malformed_record(path: Path, width: int) -> tuple[int, str] | None:

@@ -76,3 +76,43 @@ def test_orphans_are_quarantined_in_their_own_month(tmp_path: Path, con: duckdb.
     ]
     published = con.execute("select batch_month::varchar, count(*) from raw.orders group by all order by all")
     assert published.fetchall() == [("2026-09-01", 5), ("2026-10-01", 4)]
+
+
+def test_hundreds_of_orphans_over_ten_months_are_each_counted_in_their_month(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    """Month i (0-9) of 2026: 30 + 7i order lines of an order O9 that is not in orders, inserted
+    after the first i % 7 good lines, so they are lines 2 + i % 7 onwards (615 in all)."""
+    months = [f"2026-{m:02d}" for m in range(1, 11)]
+    expected = []
+    for i, month in enumerate(months):
+        rows = month_rows(month)
+        orphans = [
+            {
+                "order_id": "O9",
+                "line_no": str(n),
+                "product_id": "P1",
+                "quantity": "1",
+                "unit_price": "1.00",
+                "discount": "0",
+            }
+            for n in range(1, 31 + 7 * i)
+        ]
+        rows["order_lines"][i % 7 : i % 7] = orphans
+        write_month(tmp_path / "landing", month, rows)
+        first = 2 + i % 7
+        expected.append((month, 30 + 7 * i, tuple(range(first, first + 5))))
+
+    with pytest.raises(ExtractRejected) as rejected:
+        load_months(con, settings_for(tmp_path / "landing"), months, "r")
+
+    rule = "'order_id must exist in orders.order_id'"
+    assert [p.describe() for p in rejected.value.problems] == [
+        f"{month}/order_lines.csv, column order_id: {count} rows violate {rule} (lines {', '.join(map(str, lines))})"
+        for month, count, lines in expected
+    ]
+    recorded = con.execute(
+        "select strftime(batch_month, '%Y-%m'), passed, failing_count, sample_lines from ops.check_results "
+        "where entity = 'order_lines' and rule = 'reference' and message like '%order_id must%' order by 1"
+    ).fetchall()
+    assert recorded == [(month, False, count, ",".join(map(str, lines))) for month, count, lines in expected]

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from pipelines.ingest.load import load_months
@@ -62,6 +64,11 @@ def _latin1_name(folder: Path) -> None:
     rows[1]["name"] = "Café"  # C2, line 3
     path = write_csv(folder, "customers", rows)
     path.write_bytes(path.read_text(encoding="utf-8").encode("latin-1"))
+
+
+def _latin1_notes(folder: Path) -> None:
+    # "## Strategy\n" is 12 bytes, "Keep going.\n" 12 more: the é of line 3 is byte 24 + 3 = 27.
+    (folder / "notes.md").write_bytes("## Strategy\nKeep going.\nCafé corner first.\n".encode("latin-1"))
 
 
 def _drop_channel(folder: Path) -> None:
@@ -116,6 +123,21 @@ def _orders_also_as_parquet(folder: Path) -> None:
     write_parquet(folder, "orders", month_rows(MONTH)["orders"])
 
 
+def _float_quantity_parquet(folder: Path) -> None:
+    """order_lines as Parquet whose quantity column is a float (2.6 on O2's line, row 3)."""
+    (folder / "order_lines.csv").unlink()
+    records = month_rows(MONTH)["order_lines"]
+    path = write_parquet(folder, "order_lines", records)
+    table = pq.read_table(path)
+    quantity = pa.array([2.6 if i == 2 else float(r["quantity"]) for i, r in enumerate(records)], type=pa.float64())
+    pq.write_table(table.set_column(table.schema.get_field_index("quantity"), "quantity", quantity), path)
+
+
+INT_HINT = "write digits with an optional leading '-'"
+MONEY_HINT = "write digits with an optional leading '-' and at most 4 decimals after a '.'"
+DATE_HINT = "write a calendar date as YYYY-MM-DD"
+
+
 CASES = (
     Case(
         "required file missing",
@@ -129,7 +151,16 @@ CASES = (
         _latin1_name,
         "customers",
         "encoding",
-        "2026-10/customers.csv: not valid UTF-8 (byte 0xe9); save the file as UTF-8 (line 3)",
+        "2026-10/customers.csv: not valid UTF-8 (byte 0xe9 at byte offset 80); save the file as UTF-8 (line 3)",
+        1,
+        (3,),
+    ),
+    Case(
+        "notes.md in latin-1",
+        _latin1_notes,
+        "notes",
+        "encoding",
+        "2026-10/notes.md: not valid UTF-8 (byte 0xe9 at byte offset 27); save the file as UTF-8 (line 3)",
         1,
         (3,),
     ),
@@ -157,7 +188,7 @@ CASES = (
         _write("order_lines", lambda: rows_with("order_lines", 2, quantity="two")),  # O2 line 1: line 4
         "order_lines",
         "unparseable",
-        "2026-10/order_lines.csv, column quantity: 1 value(s) are not a valid int (line 4)",
+        f"2026-10/order_lines.csv, column quantity: 1 value(s) are not a valid int ('two'): {INT_HINT} (line 4)",
         1,
         (4,),
     ),
@@ -166,7 +197,8 @@ CASES = (
         _write("order_lines", _unparseable_decimals),
         "order_lines",
         "unparseable",
-        "2026-10/order_lines.csv, column unit_price: 2 value(s) are not a valid decimal (lines 2, 6)",
+        "2026-10/order_lines.csv, column unit_price: 2 value(s) are not a valid decimal ('12,50', 'ten'): "
+        f"{MONEY_HINT} (lines 2, 6)",
         2,
         (2, 6),
     ),
@@ -175,16 +207,72 @@ CASES = (
         _unparseable_date_after_multiline,
         "customers",
         "unparseable",
-        "2026-10/customers.csv, column created_date: 1 value(s) are not a valid date (line 6)",
+        "2026-10/customers.csv, column created_date: 1 value(s) are not a valid date ('2023-02-30'): "
+        f"{DATE_HINT} (line 6)",
         1,
         (6,),
+    ),
+    Case(
+        "int with an exponent",
+        _write("order_lines", lambda: rows_with("order_lines", 2, quantity="1e3")),  # O2 line 1: line 4
+        "order_lines",
+        "unparseable",
+        f"2026-10/order_lines.csv, column quantity: 1 value(s) are not a valid int ('1e3'): {INT_HINT} (line 4)",
+        1,
+        (4,),
+    ),
+    Case(
+        "int in hex",
+        _write("order_lines", lambda: rows_with("order_lines", 4, quantity="0x10")),  # O4 line 1: line 6
+        "order_lines",
+        "unparseable",
+        f"2026-10/order_lines.csv, column quantity: 1 value(s) are not a valid int ('0x10'): {INT_HINT} (line 6)",
+        1,
+        (6,),
+    ),
+    Case(
+        "int with decimals",
+        _write("order_lines", lambda: rows_with("order_lines", 0, quantity="2.6")),  # O1 line 1: line 2
+        "order_lines",
+        "unparseable",
+        f"2026-10/order_lines.csv, column quantity: 1 value(s) are not a valid int ('2.6'): {INT_HINT} (line 2)",
+        1,
+        (2,),
+    ),
+    Case(
+        "money with five decimals",
+        _write("order_lines", lambda: rows_with("order_lines", 1, unit_price="12.34567")),  # O1 line 2: line 3
+        "order_lines",
+        "unparseable",
+        "2026-10/order_lines.csv, column unit_price: 1 value(s) are not a valid decimal ('12.34567'): "
+        f"{MONEY_HINT} (line 3)",
+        1,
+        (3,),
+    ),
+    Case(
+        "date with a one-digit day",
+        _write("orders", lambda: rows_with("orders", 4, order_date="2026-10-1")),  # O5, line 6
+        "orders",
+        "unparseable",
+        f"2026-10/orders.csv, column order_date: 1 value(s) are not a valid date ('2026-10-1'): {DATE_HINT} (line 6)",
+        1,
+        (6,),
+    ),
+    Case(
+        "Parquet float in an int column",
+        _float_quantity_parquet,
+        "order_lines",
+        "column_type",
+        "2026-10/order_lines.parquet, column quantity: Parquet type DOUBLE does not fit the contract's int "
+        "(use an integer or text column)",
     ),
     Case(
         "unparseable bool",
         _write("sales_reps", lambda: rows_with("sales_reps", 1, is_active="yes")),  # R2, line 3
         "sales_reps",
         "unparseable",
-        "2026-10/sales_reps.csv, column is_active: 1 value(s) are not a valid bool (line 3)",
+        "2026-10/sales_reps.csv, column is_active: 1 value(s) are not a valid bool ('yes'): "
+        "write true or false (line 3)",
         1,
         (3,),
     ),
