@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
+from pipelines.deliver.assets import build_report_email_asset
 from pipelines.ingest.assets import build_raw_assets
 from pipelines.partitions import monthly_partitions
 from pipelines.publish.assets import build_analyst_db_asset
@@ -31,9 +32,11 @@ def build_definitions(settings: Settings) -> dg.Definitions:
         partitions, [key for key in models.keys if key.path[-1] in REPORT_READS], published_marts(project)
     )
     analyst_db = build_analyst_db_asset(partitions, marts)
+    # Mail delivery exists only where it is configured (SALES_REPORT_EMAIL_TO).
+    delivery = [build_report_email_asset(partitions)] if settings.email else []
     job = build_monthly_job(partitions)
     return dg.Definitions(
-        assets=[raw, models, analyst_db, report],
+        assets=[raw, models, analyst_db, report, *delivery],
         jobs=[job],
         schedules=[build_monthly_schedule(job, settings.schedule_hour)],
         resources={

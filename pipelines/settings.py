@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +28,18 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
+class EmailSettings:
+    """Where the monthly report is mailed, and through which SMTP server (STARTTLS when offered)."""
+
+    to: tuple[str, ...]
+    sender: str
+    host: str
+    port: int
+    user: str | None
+    password: str | None = field(default=None, repr=False)  # from the environment only, never shown
+
+
+@dataclass(frozen=True)
 class Settings:
     landing_dir: Path
     duckdb_path: Path
@@ -38,6 +50,7 @@ class Settings:
     schedule_timezone: str
     report_languages: tuple[str, ...]
     languages: Mapping[str, Language]
+    report_pdf: bool
     currency: str
     company_name: str
     channels: tuple[str, ...]
@@ -47,6 +60,7 @@ class Settings:
     rules_file: Path
     rules: RuleConfig
     faults: FaultPlan | None
+    email: EmailSettings | None
 
     @property
     def report_language_defs(self) -> tuple[Language, ...]:
@@ -91,6 +105,7 @@ class Settings:
             schedule_timezone=env.get("SALES_SCHEDULE_TIMEZONE", "UTC"),
             report_languages=report_languages,
             languages=languages,
+            report_pdf=_flag(env, "SALES_REPORT_PDF", True),
             currency=env.get("SALES_CURRENCY", "USD"),
             company_name=env.get("SALES_COMPANY_NAME", "Demo Co"),
             channels=channels,
@@ -100,7 +115,17 @@ class Settings:
             rules_file=rules_file,
             rules=_rules(rules_file),
             faults=_faults(env),
+            email=_email(env),
         )
+
+
+def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
+    value = env.get(name, "").strip().lower()
+    if not value:
+        return default
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise SettingsError(f"{name} must be true or false, got {value!r}")
+    return value in ("true", "1", "yes")
 
 
 def _rules(path: Path) -> RuleConfig:
@@ -108,6 +133,27 @@ def _rules(path: Path) -> RuleConfig:
         return load_config(path)
     except (OSError, ValueError, KeyError) as error:
         raise SettingsError(f"SALES_RULES_FILE {path}: {error}") from None
+
+
+def _email(env: Mapping[str, str]) -> EmailSettings | None:
+    """Mail delivery is on when SALES_REPORT_EMAIL_TO names someone; it then needs a sender and a server."""
+    to = tuple(x.strip() for x in env.get("SALES_REPORT_EMAIL_TO", "").split(",") if x.strip())
+    if not to:
+        return None
+    missing = [name for name in ("SALES_REPORT_EMAIL_FROM", "SALES_SMTP_HOST") if not env.get(name, "").strip()]
+    if missing:
+        raise SettingsError(f"SALES_REPORT_EMAIL_TO is set, so {' and '.join(missing)} must be too")
+    port = env.get("SALES_SMTP_PORT", "587")
+    if not port.isdigit() or not 0 < int(port) < 65536:
+        raise SettingsError(f"SALES_SMTP_PORT must be a port number, got {port!r}")
+    return EmailSettings(
+        to=to,
+        sender=env["SALES_REPORT_EMAIL_FROM"].strip(),
+        host=env["SALES_SMTP_HOST"].strip(),
+        port=int(port),
+        user=env.get("SALES_SMTP_USER") or None,
+        password=env.get("SALES_SMTP_PASSWORD") or None,
+    )
 
 
 def _faults(env: Mapping[str, str]) -> FaultPlan | None:

@@ -13,13 +13,17 @@ from pipelines.schedules import MONTHLY_JOB
 from pipelines.settings import Settings
 
 
-def project_env(root: Path, start_month: str | None = None) -> dict[str, str]:
-    """Settings of a project whose landing, databases and reports all live under `root`."""
+def project_env(root: Path, start_month: str | None = None, pdf: bool = False) -> dict[str, str]:
+    """Settings of a project whose landing, databases and reports all live under `root`.
+
+    Without PDFs unless asked: printing is chromium's time, tested once end to end and in tests/browser.
+    """
     env = {
         "SALES_LANDING_DIR": str(root / "landing"),
         "SALES_DUCKDB_PATH": str(root / "warehouse.duckdb"),
         "SALES_ANALYST_DUCKDB_PATH": str(root / "analytics.duckdb"),
         "SALES_REPORTS_DIR": str(root / "reports"),
+        "SALES_REPORT_PDF": "true" if pdf else "false",
     }
     if start_month:
         env["SALES_START_MONTH"] = start_month
@@ -44,7 +48,7 @@ def run_months(
     return job.execute_in_process(
         instance=instance,
         tags={"dagster/asset_partition_range_start": first, "dagster/asset_partition_range_end": last},
-        asset_selection=dg.AssetSelection.from_coercible(selection).resolve(defs.resolve_asset_graph())
+        asset_selection=sorted(dg.AssetSelection.from_coercible(selection).resolve(defs.resolve_asset_graph()))
         if selection
         else None,
         raise_on_error=raise_on_error,

@@ -59,7 +59,7 @@ def pct(value: Decimal, base: Decimal) -> Decimal:
 @pytest.fixture(scope="module")
 def pipeline(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("e2e")
-    env = project_env(root, FIRST)
+    env = project_env(root, FIRST, pdf=True)
     generate(root / "landing", months=14, end_month=LAST, scale="small", seed=11)
     defs = definitions_for(env)
     instance = dg.DagsterInstance.ephemeral()
@@ -113,14 +113,25 @@ def test_every_month_has_reports_in_both_languages(pipeline) -> None:
     months = sorted(p.name for p in reports.iterdir() if p.is_dir())
     assert months[0] == FIRST and months[-1] == LAST and len(months) == 14
     names = sorted(p.name for p in (reports / LAST).iterdir())
-    assert names == ["report.en.html", "report.en.md", "report.zh.html", "report.zh.md"]
+    assert names == [f"report.{lang}.{kind}" for lang in ("en", "zh") for kind in ("html", "md", "pdf")]
 
 
-def test_report_metadata_shows_the_markdown_summary(pipeline) -> None:
-    event = pipeline["instance"].get_latest_materialization_event(dg.AssetKey("monthly_sales_report"))
-    metadata = event.asset_materialization.metadata
-    assert "summary" in metadata and metadata["summary"].value.strip()
-    assert any(path.endswith("report.en.html") for path in metadata["files"].value)
+def test_each_months_report_materialization_shows_that_month(pipeline) -> None:
+    """One range run: each month's latest materialization carries its own summary, files and figures."""
+    for month in ("2025-09", "2026-09", LAST):
+        records = (
+            pipeline["instance"]
+            .fetch_materializations(
+                dg.AssetRecordsFilter(asset_key=dg.AssetKey("monthly_sales_report"), asset_partitions=[month]), limit=1
+            )
+            .records
+        )
+        metadata = records[0].asset_materialization.metadata
+        assert metadata["summary"].value.startswith(f"**{month}**")
+        assert all(f"/{month}/report." in path for path in metadata["files"].value)
+        revenue = company_row(pipeline["env"]["SALES_DUCKDB_PATH"], month)["revenue"]
+        assert metadata["revenue"].value == pytest.approx(float(revenue))
+        assert metadata["data_quality"].value in ("passed", "warnings")
 
 
 def test_marts_and_reports_equal_the_checked_in_baseline(pipeline) -> None:

@@ -53,3 +53,21 @@ def test_variables_override_the_defaults() -> None:
 def test_bad_values_are_refused(env: dict[str, str]) -> None:
     with pytest.raises(SettingsError):
         Settings.from_env({"SALES_START_MONTH": "2024-01", **env})
+
+
+def test_mail_delivery_needs_a_sender_and_a_server_and_hides_the_password() -> None:
+    base = {"SALES_START_MONTH": "2024-01", "SALES_REPORT_EMAIL_TO": "a@example.com, b@example.com"}
+    with pytest.raises(SettingsError, match="SALES_REPORT_EMAIL_FROM and SALES_SMTP_HOST"):
+        Settings.from_env(base)
+    settings = Settings.from_env(
+        {**base, "SALES_REPORT_EMAIL_FROM": "r@example.com", "SALES_SMTP_HOST": "smtp", "SALES_SMTP_PASSWORD": "s3"}
+    )
+    assert (settings.email.to, settings.email.port, settings.email.password) == (
+        ("a@example.com", "b@example.com"),
+        587,
+        "s3",
+    )
+    assert "s3" not in repr(settings)
+    assert Settings.from_env({"SALES_START_MONTH": "2024-01"}).email is None
+    with pytest.raises(SettingsError, match="SALES_REPORT_PDF"):
+        Settings.from_env({"SALES_START_MONTH": "2024-01", "SALES_REPORT_PDF": "maybe"})

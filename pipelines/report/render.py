@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 import os
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -19,10 +20,11 @@ from pipelines.report.escaping import html_finalize, md_block, md_finalize
 from pipelines.report.formatting import Formatter
 from pipelines.report.languages import TEMPLATES, Language
 from pipelines.report.model import GapDriver, LostGroup, ReportModel
+from pipelines.report.pdf import PdfPrinter
 from pipelines.report.query import load_model
 from pipelines.report.reconcile import reconcile
 from pipelines.report.rules import RuleConfig, evaluate, top_performers
-from pipelines.report.summary import markdown_summary
+from pipelines.report.summary import headline_figures, markdown_summary
 
 if TYPE_CHECKING:  # settings imports the report's rules and languages
     from pipelines.settings import Settings
@@ -42,6 +44,8 @@ where grain = 'company' and month = date '{month}';"""
 class ReportOutput:
     paths: list[Path]
     markdown_summary: str
+    figures: dict[str, float | int | str | None]
+    content_version: str  # equal for two runs whose reports say the same, whatever their run id and time
 
 
 @functools.cache
@@ -159,15 +163,16 @@ def render_language(
     return rendered
 
 
-def _write_atomically(files: dict[Path, str]) -> list[Path]:
+def _write_atomically(files: dict[Path, str | bytes]) -> list[Path]:
     """Write every file to a temp file beside it, then rename them all into place."""
     staged: list[tuple[Path, Path]] = []
     try:
-        for path, text in files.items():
+        for path, content in files.items():
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            data = content if isinstance(content, bytes) else content.encode("utf-8")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
             os.chmod(temp, 0o644)
             staged.append((Path(temp), path))
         for temp, path in staged:
@@ -179,6 +184,14 @@ def _write_atomically(files: dict[Path, str]) -> list[Path]:
     return [path for _, path in staged]
 
 
+def _without_run(text: str, run_id: str, generated_at: str) -> bytes:
+    """The report's text without what only says which run wrote it."""
+    for stamp in (run_id, generated_at):
+        if stamp:
+            text = text.replace(stamp, "")
+    return text.encode("utf-8")
+
+
 def render_monthly_report(
     con: duckdb.DuckDBPyConnection,
     month: dt.date,
@@ -187,9 +200,11 @@ def render_monthly_report(
     mart_names: Sequence[str],
     run_id: str = "",
     generated_at: dt.datetime,
+    printer: PdfPrinter | None = None,
 ) -> ReportOutput:
     """Write <reports dir>/YYYY-MM/report.<lang>.md and .html for `month` (first day of month), in
-    every report language of the settings; `mart_names` are the marts the appendix lists.
+    every report language of the settings, and .pdf when given a printer; `mart_names` are the
+    marts the appendix lists.
 
     Raises ReportRefused (nothing written) when reconcile() rejects the month.
     """
@@ -208,11 +223,22 @@ def render_monthly_report(
         config,
     )
     folder = settings.reports_dir / f"{month:%Y-%m}"
-    files = {}
+    files: dict[Path, str | bytes] = {}
+    version = hashlib.sha256()
     for language in settings.report_language_defs:
         chain = _chain(language, settings.languages)
-        for kind, text in render_language(model, chain, config, mart_names).items():
+        rendered = render_language(model, chain, config, mart_names)
+        stamp = Formatter(language, settings.currency).datetime(generated_at)
+        version.update(_without_run(rendered["md"], run_id, stamp))
+        for kind, text in rendered.items():
             files[folder / f"report.{language.code}.{kind}"] = text
+        if printer is not None:
+            files[folder / f"report.{language.code}.pdf"] = printer.pdf(
+                rendered["html"], f"{month:%Y-%m}.{language.code}"
+            )
     return ReportOutput(
-        _write_atomically(files), markdown_summary(model, Formatter(settings.languages["en"], settings.currency))
+        _write_atomically(files),
+        markdown_summary(model, Formatter(settings.languages["en"], settings.currency)),
+        headline_figures(model),
+        version.hexdigest(),
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from tests.browser.chromium import chromium_page
+from pipelines.report.chromium import chromium_page
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 FIRST_MONTH, LAST_MONTH, MONTHS = "2024-10", "2026-10", 25

@@ -1,10 +1,9 @@
 """The fixture month's HTML report in a real headless chromium: it loads without console
-errors or network requests, every piece of text is drawn with the CJK font, and printing
-it gives a multi-page PDF whose text layer holds each part's heading at the top of its page."""
+errors or network requests, every piece of text is drawn with the CJK font, and short cells
+stay on one line (the report's PDFs have their own test, test_report_pdf.py)."""
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import duckdb
 import pytest
 from PIL import Image
 
-from tests.browser.chromium import CHROMIUM, Page, PageLoad, chromium_page
+from pipelines.report.chromium import CHROMIUM, Page, PageLoad, chromium_page
 from tests.report.conftest import render
 from tests.report.fixture_marts import build_fixture
 
@@ -22,17 +21,6 @@ pytestmark = [
 ]
 
 LANGUAGES = ("en", "zh")
-# Written out here rather than read from the templates, so a changed heading is noticed.
-PART_HEADINGS = {
-    "en": (
-        "1. Data analysis",
-        "2. Target attainment",
-        "3. Strategy evaluation",
-        "4. Team performance",
-        "5. Next-month plan",
-    ),
-    "zh": ("数据分析", "目标达成情况", "策略评估", "团队表现", "未来规划"),
-}
 REPORT_FONT = "Noto Sans CJK SC"
 # Prose and numbers; code samples (mart names, SQL) are meant to be drawn in the monospace font.
 TEXT_ELEMENTS = "h1, h2, h3, h4, th, td, li:not(:has(code)), p, .card div, figure text"
@@ -54,7 +42,6 @@ class BrowserRun:
     load: PageLoad
     fonts: dict[str, set[str]]  # font family -> a few of the elements drawn with it
     broken_cells: list[str]
-    pdf_pages: list[str]
     screenshot: Path
 
 
@@ -72,15 +59,9 @@ def _fonts_used(page: Page) -> dict[str, set[str]]:
     return used
 
 
-def _pdf_pages(pdf: Path) -> list[str]:
-    command = ["pdftotext", "-layout", str(pdf), "-"]
-    text = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    return text.split("\f")[:-1]  # pdftotext ends every page, the last one too, with a form feed
-
-
 @pytest.fixture(scope="module")
 def runs(tmp_path_factory) -> dict[str, BrowserRun]:
-    """Both languages rendered from the report tests' fixture marts, then loaded, printed and
+    """Both languages rendered from the report tests' fixture marts, then loaded, measured and
     photographed by one chromium."""
     out = tmp_path_factory.mktemp("browser")
     connection = duckdb.connect()
@@ -92,10 +73,9 @@ def runs(tmp_path_factory) -> dict[str, BrowserRun]:
         for language in LANGUAGES:
             load = page.load(html[language])
             fonts = _fonts_used(page)
-            pdf = page.print_pdf(out / f"report.{language}.pdf")
             shot = page.screenshot(out / f"report.{language}.png", *SCREEN)
             broken = page.evaluate(BROKEN_SHORT_CELLS)  # laid out at the screenshot's width
-            results[language] = BrowserRun(load, fonts, broken, _pdf_pages(pdf), shot)
+            results[language] = BrowserRun(load, fonts, broken, shot)
     return results
 
 
@@ -120,20 +100,6 @@ def test_all_text_is_drawn_with_the_cjk_font(runs, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_short_table_cells_stay_on_one_line(runs, language):
     assert runs[language].broken_cells == []
-
-
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_each_part_starts_a_new_pdf_page(runs, language):
-    pages = runs[language].pdf_pages
-    assert len(pages) > len(PART_HEADINGS[language])
-    starts = []
-    for heading in PART_HEADINGS[language]:
-        found = [i for i, page in enumerate(pages) if heading in page]
-        assert found, f"{heading!r} is not in the PDF's text layer"
-        first_line = next(line for line in pages[found[0]].splitlines() if line.strip())
-        assert heading in first_line, f"page {found[0] + 1} starts with {first_line.strip()!r}"
-        starts.append(found[0])
-    assert starts == sorted(set(starts)), f"parts start on pages {starts}"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

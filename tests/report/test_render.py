@@ -220,7 +220,8 @@ def test_html_is_well_formed_and_self_contained(reports, language):
     assert not re.search(
         r"<(script|link|img|iframe)\b|\bsrc=|@import|url\((?!#)", html
     )  # url(#id) is an in-page reference
-    assert "Noto Sans CJK SC" in html and "break-before: page" in html
+    assert "Noto Sans CJK SC" in html and "break-inside: avoid" in html
+    assert all(f'href="#{part}"' in html for part in ("part1", "part5", "appendix"))  # the contents
     ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(ids) == len(set(ids))
 

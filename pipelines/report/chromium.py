@@ -1,8 +1,9 @@
 """Headless Debian chromium driven over the Chrome DevTools Protocol (CDP).
 
-One browser process serves many page loads; each load records the console errors,
-uncaught exceptions and network requests the page made, so a test can prove the
-report is self-contained and error-free in a real browser.
+The report prints its PDFs with it; the browser tests load, measure and photograph pages with it.
+One browser process serves many page loads; each load records the console errors, uncaught
+exceptions and network requests the page made, so a test can prove the report is self-contained
+and error-free in a real browser.
 """
 
 from __future__ import annotations
@@ -116,20 +117,25 @@ class Page:
             raise CdpError(f"{expression!r} threw {result['exceptionDetails']}")
         return result["result"].get("value")
 
-    def print_pdf(self, out: Path) -> Path:
-        """Print as a user would from the browser: A4, backgrounds, no header or footer."""
+    def print_pdf(self, out: Path | None = None, header: str | None = None, footer: str | None = None) -> bytes:
+        """The loaded page as an A4 PDF with backgrounds; with a running header and footer when given
+        (CDP templates: `<span class="pageNumber">` and the like are filled in per page).
+        Written to `out` too when given."""
         width, height = A4_INCHES
-        result = self.send(
-            "Page.printToPDF",
-            {
-                "paperWidth": width,
-                "paperHeight": height,
-                "printBackground": True,
-                "displayHeaderFooter": False,
-            },
-        )
-        out.write_bytes(base64.b64decode(result["data"]))
-        return out
+        params = {"paperWidth": width, "paperHeight": height, "printBackground": True, "displayHeaderFooter": False}
+        if header is not None or footer is not None:
+            params |= {
+                "displayHeaderFooter": True,
+                "headerTemplate": header or "<span></span>",
+                "footerTemplate": footer or "<span></span>",
+                # room for them; the page's own margins sit inside
+                "marginTop": 0.6,
+                "marginBottom": 0.6,
+            }
+        data = base64.b64decode(self.send("Page.printToPDF", params)["data"])
+        if out is not None:
+            out.write_bytes(data)
+        return data
 
     def screenshot(self, out: Path, width: int, height: int) -> Path:
         """The top `height` CSS pixels of the page at a `width`-pixel-wide window."""
