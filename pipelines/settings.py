@@ -76,7 +76,9 @@ class Settings:
             languages = registered_languages() if languages is None else check_fallbacks(languages)
         except LanguageError as error:
             raise SettingsError(str(error)) from None
-        report_languages = tuple(x.strip() for x in env.get("SALES_REPORT_LANGUAGES", "en,zh").split(",") if x.strip())
+        report_languages = tuple(
+            x.strip() for x in env.get("SALES_REPORT_LANGUAGES", ",".join(languages)).split(",") if x.strip()
+        )
         unknown = sorted(set(report_languages) - set(languages))
         if unknown or not report_languages:
             raise SettingsError(f"SALES_REPORT_LANGUAGES: use a comma list of {tuple(languages)}, got {unknown}")
