@@ -94,8 +94,8 @@ def _movers(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.MoverPair
         con,
         """
         select grain, grain_value, revenue,
-               revenue - revenue_prev as mom_delta, revenue_mom_pct as mom_pct,
-               revenue - revenue_ly as yoy_delta, revenue_yoy_pct as yoy_pct
+               revenue_mom_delta as mom_delta, revenue_mom_pct as mom_pct,
+               revenue_yoy_delta as yoy_delta, revenue_yoy_pct as yoy_pct
         from marts.mart_sales_monthly
         where month = ? and grain in ('region', 'channel', 'category', 'segment')
         order by grain, grain_value
@@ -232,12 +232,11 @@ def _channels(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.Channel
     rows = _rows(
         con,
         """
-        select c.grain_value as channel, c.revenue, c.orders, c.aov,
-               c.revenue / nullif(t.revenue, 0) as share, c.revenue_mom_pct, c.revenue_yoy_pct
-        from marts.mart_sales_monthly c
-        left join marts.mart_sales_monthly t on t.month = c.month and t.grain = 'company'
-        where c.month = ? and c.grain = 'channel'
-        order by c.revenue desc nulls last, channel
+        select grain_value as channel, revenue, orders, aov,
+               revenue_share_of_company as share, revenue_mom_pct, revenue_yoy_pct
+        from marts.mart_sales_monthly
+        where month = ? and grain = 'channel'
+        order by revenue desc nulls last, channel
         """,
         (month,),
     )

@@ -44,7 +44,11 @@ def _pct(now, base):
     return None if now is None or base in (None, 0) else (now - base) / base
 
 
-def _sales_row(month, grain, value, now: dict, prev: dict, ly: dict, statuses=(0, 0, 0)) -> tuple:
+def _delta(now, base):
+    return None if now is None or base is None else now - base
+
+
+def _sales_row(month, grain, value, now: dict, prev: dict, ly: dict, company_revenue, statuses=(0, 0, 0)) -> tuple:
     row = [month, grain, value] + [now.get(m) for m in SALES_METRICS] + list(statuses)
     for metric in SALES_METRICS:
         row += [
@@ -53,6 +57,9 @@ def _sales_row(month, grain, value, now: dict, prev: dict, ly: dict, statuses=(0
             _pct(now.get(metric), prev.get(metric)),
             _pct(now.get(metric), ly.get(metric)),
         ]
+    # revenue_mom_delta, revenue_yoy_delta, revenue_share_of_company
+    revenue = now.get("revenue")
+    row += [_delta(revenue, prev.get("revenue")), _delta(revenue, ly.get("revenue")), revenue / company_revenue]
     return tuple(row)
 
 
@@ -76,6 +83,7 @@ def _sales_rows() -> list[tuple]:
             company[mo],
             company.get(add_months(mo, -1), {}),
             company.get(add_months(mo, -12), {}),
+            company[mo]["revenue"],
             (1, 1, 250) if mo == MONTH else (0, 0, 0),
         )
         for mo in months
@@ -101,6 +109,7 @@ def _sales_rows() -> list[tuple]:
                 _kpis(revenue, orders, None),
                 _kpis(revenue_prev, orders_prev, None),
                 {"revenue": revenue_ly},
+                company[MONTH]["revenue"],  # shares of 12,345.5, e.g. agent 1,345.5 -> 10.9 %
             )
         )
     return rows
@@ -129,8 +138,9 @@ def _plain_tables(con: duckdb.DuckDBPyConnection) -> None:
         create table marts.mart_sales_monthly (month date, grain varchar, grain_value varchar,
             revenue decimal(18,4), orders bigint, aov double, active_customers bigint,
             cancelled_orders bigint,
-            returned_orders bigint, returned_revenue decimal(18,4), {comparisons})""")
-    con.executemany(f"insert into marts.mart_sales_monthly values ({', '.join(['?'] * 26)})", _sales_rows())
+            returned_orders bigint, returned_revenue decimal(18,4), {comparisons},
+            revenue_mom_delta decimal(18,4), revenue_yoy_delta decimal(18,4), revenue_share_of_company double)""")
+    con.executemany(f"insert into marts.mart_sales_monthly values ({', '.join(['?'] * 29)})", _sales_rows())
     con.execute("""
         create table marts.mart_customers_monthly (month date, segment varchar, base_customers bigint,
             active_customers bigint, new_customers bigint, retained_customers bigint,
