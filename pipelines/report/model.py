@@ -198,6 +198,8 @@ class Pipeline:
     next_month_pipeline: Number
     next_month_revenue_target: Number
     pipeline_coverage: Number
+    win_rate_mom_delta: Number  # against M-1's row; null without one
+    open_pipeline_mom_delta: Number
 
 
 @dataclass(frozen=True)

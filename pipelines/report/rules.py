@@ -110,8 +110,8 @@ def _churn_rate_up(model: ReportModel, cfg: dict):
 
 def _win_rate_down(model: ReportModel, cfg: dict):
     now, prev = model.pipeline, model.pipeline_prev
-    if now and prev and now.win_rate is not None and prev.win_rate is not None:
-        drop = prev.win_rate - now.win_rate
+    if now and prev and now.win_rate_mom_delta is not None:
+        drop = -now.win_rate_mom_delta  # a fall, stated as a positive number
         if drop > cfg["drop_above"]:
             yield None, {"win_rate": now.win_rate, "prev": prev.win_rate, "drop": drop}, None
 

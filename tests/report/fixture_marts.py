@@ -220,11 +220,13 @@ insert into marts.mart_team_performance values
 create table marts.mart_pipeline_monthly (month date, won_count bigint, won_amount decimal(18,4),
     lost_count bigint, lost_amount decimal(18,4), win_rate double, avg_cycle_days double,
     open_pipeline decimal(18,4), next_month_pipeline decimal(18,4),
-    next_month_revenue_target decimal(18,4), pipeline_coverage double);
--- win rate 40 % vs 50 %: win_rate_down fires; coverage 12,000 / 16,000 = 75 %: low_pipeline_coverage fires
+    next_month_revenue_target decimal(18,4), pipeline_coverage double, win_rate_mom_delta decimal(18,6),
+    open_pipeline_mom_delta decimal(18,4));
+-- win rate 40 % vs 50 % (-0.1): win_rate_down fires; coverage 12,000 / 16,000 = 75 %: low_pipeline_coverage
+-- fires; open pipeline 20,000 vs 22,000 (-2,000). January has no December row: its deltas are null.
 insert into marts.mart_pipeline_monthly values
-    (date '2025-02-01', 4, 8000, 6, 5000, 0.4, 30, 20000, 12000, 16000, 0.75),
-    (date '2025-01-01', 5, 9000, 5, 4000, 0.5, 28, 22000, 15000, 15000, 1.0);
+    (date '2025-02-01', 4, 8000, 6, 5000, 0.4, 30, 20000, 12000, 16000, 0.75, -0.1, -2000),
+    (date '2025-01-01', 5, 9000, 5, 4000, 0.5, 28, 22000, 15000, 15000, 1.0, null, null);
 
 create table marts.mart_lost_reasons_monthly (month date, lost_reason varchar, competitor varchar,
     lost_count bigint, lost_amount decimal(18,4));
