@@ -209,13 +209,28 @@ def _pipeline(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.Pipeline | No
     return _build(m.Pipeline, rows[0]) if rows else None
 
 
-def _lost(con: duckdb.DuckDBPyConnection, month: dt.date, column: str, where: str):
+def _lost_by_reason(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.LostGroup, ...]:
+    """Each reason's totals (on every row of the reason), largest amount first."""
     rows = _rows(
         con,
-        f"""
-        select {column} as name, sum(lost_count) as lost_count, sum(lost_amount) as lost_amount
-        from marts.mart_lost_reasons_monthly where month = ? and {where}
-        group by 1 order by lost_amount desc nulls last, name
+        """
+        select distinct lost_reason as name, reason_lost_count as lost_count, reason_lost_amount as lost_amount
+        from marts.mart_lost_reasons_monthly where month = ?
+        order by lost_amount desc nulls last, name
+        """,
+        (month,),
+    )
+    return tuple(_build(m.LostGroup, r) for r in rows)
+
+
+def _lost_to_competitors(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.LostGroup, ...]:
+    """One row per competitor of the reason 'competitor', largest amount first."""
+    rows = _rows(
+        con,
+        """
+        select competitor as name, lost_count, lost_amount
+        from marts.mart_lost_reasons_monthly where month = ? and lost_reason = 'competitor'
+        order by lost_amount desc nulls last, name
         """,
         (month,),
     )
@@ -391,8 +406,8 @@ def load_model(
         market=_market(con, month),
         pipeline=_pipeline(con, month),
         pipeline_prev=_pipeline(con, add_months(month, -1)),
-        lost_by_reason=_lost(con, month, "lost_reason", "true"),
-        lost_to_competitors=_lost(con, month, "competitor", "lost_reason = 'competitor'"),
+        lost_by_reason=_lost_by_reason(con, month),
+        lost_to_competitors=_lost_to_competitors(con, month),
         campaigns=_by_month(
             con,
             "mart_campaign_performance",

@@ -229,12 +229,13 @@ insert into marts.mart_pipeline_monthly values
     (date '2025-01-01', 5, 9000, 5, 4000, 0.5, 28, 22000, 15000, 15000, 1.0, null, null);
 
 create table marts.mart_lost_reasons_monthly (month date, lost_reason varchar, competitor varchar,
-    lost_count bigint, lost_amount decimal(18,4));
+    lost_count bigint, lost_amount decimal(18,4), reason_lost_count bigint, reason_lost_amount decimal(18,4));
+-- lost to competitors: 3 + 1 = 4 opportunities, 3,000 + 1,000 = 4,000
 insert into marts.mart_lost_reasons_monthly values
-    (date '2025-02-01', 'competitor', 'Acme', 3, 3000),
-    (date '2025-02-01', 'competitor', 'Globex', 1, 1000),
-    (date '2025-02-01', 'price', null, 1, 600),
-    (date '2025-02-01', 'no_budget', null, 1, 400);
+    (date '2025-02-01', 'competitor', 'Acme', 3, 3000, 4, 4000),
+    (date '2025-02-01', 'competitor', 'Globex', 1, 1000, 4, 4000),
+    (date '2025-02-01', 'price', null, 1, 600, 1, 600),
+    (date '2025-02-01', 'no_budget', null, 1, 400, 1, 400);
 
 create table marts.mart_campaign_performance (month date, campaign_id varchar, campaign_name varchar,
     campaign_type varchar, channel varchar, spend decimal(18,4), attributed_revenue decimal(18,4),
