@@ -238,9 +238,11 @@ def _lost_to_competitors(con: duckdb.DuckDBPyConnection, month: dt.date) -> tupl
 
 
 def _campaign_spend(con: duckdb.DuckDBPyConnection, month: dt.date) -> float | None:
-    return _rows(con, "select sum(spend) as spend from marts.mart_campaign_performance where month = ?", (month,))[0][
-        "spend"
-    ]
+    """The month's total campaign spend; None in a month without campaigns (no rows)."""
+    rows = _rows(
+        con, "select distinct month_total_spend from marts.mart_campaign_performance where month = ?", (month,)
+    )
+    return rows[0]["month_total_spend"] if rows else None
 
 
 def _channels(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.ChannelRow, ...]:

@@ -239,12 +239,12 @@ insert into marts.mart_lost_reasons_monthly values
 
 create table marts.mart_campaign_performance (month date, campaign_id varchar, campaign_name varchar,
     campaign_type varchar, channel varchar, spend decimal(18,4), attributed_revenue decimal(18,4),
-    attributed_orders bigint, roas double, roi double);
--- Radio Ads ROAS 0.5: campaign_low_roas fires; total spend 3,000 vs 2,500
+    attributed_orders bigint, roas double, roi double, month_total_spend decimal(18,4));
+-- Radio Ads ROAS 0.5: campaign_low_roas fires; total spend 1,000 + 2,000 = 3,000 vs 2,500
 insert into marts.mart_campaign_performance values
-    (date '2025-02-01', 'k1', 'Spring Promo', 'promotion', 'online', 1000, 3000, 3, 3.0, 2.0),
-    (date '2025-02-01', 'k2', 'Radio Ads', 'advertising', 'offline', 2000, 1000, 1, 0.5, -0.5),
-    (date '2025-01-01', 'k1', 'Spring Promo', 'promotion', 'online', 2500, 3000, 3, 1.2, 0.2);
+    (date '2025-02-01', 'k1', 'Spring Promo', 'promotion', 'online', 1000, 3000, 3, 3.0, 2.0, 3000),
+    (date '2025-02-01', 'k2', 'Radio Ads', 'advertising', 'offline', 2000, 1000, 1, 0.5, -0.5, 3000),
+    (date '2025-01-01', 'k1', 'Spring Promo', 'promotion', 'online', 2500, 3000, 3, 1.2, 0.2, 2500);
 
 create table marts.mart_market_share (month date, region varchar, revenue decimal(18,4),
     market_size decimal(18,4), market_share double, market_share_prev double, market_size_mom_pct double);
