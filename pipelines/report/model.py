@@ -284,7 +284,7 @@ class QuarantineRow:
 
 @dataclass(frozen=True)
 class EntityChecks:
-    """Check outcomes of one entity: passed, failed warnings, failed errors."""
+    """Check outcomes of one entity: passed, failed warnings (or info), failed errors."""
 
     entity: str | None
     passed: int
@@ -294,10 +294,19 @@ class EntityChecks:
 
 @dataclass(frozen=True)
 class DataQuality:
+    """The latest run that checked the month: its checks and loads, with the counts of
+    mart_quality_summary_monthly and mart_quality_checks_monthly."""
+
     run_id: str | None
     checks: tuple[CheckRow, ...]
     loads: tuple[LoadRow, ...]
-    quarantined: tuple[QuarantineRow, ...] = ()
+    quarantined: tuple[QuarantineRow, ...]
+    by_entity: tuple[EntityChecks, ...]
+    check_count: int
+    passed: int
+    failed_warnings: int
+    failed_errors: int
+    quarantined_rows: int
 
     @property
     def problems(self) -> tuple[CheckRow, ...]:
@@ -305,37 +314,8 @@ class DataQuality:
         return tuple(c for c in self.checks if not c.passed)
 
     @property
-    def by_entity(self) -> tuple[EntityChecks, ...]:
-        entities = sorted({c.entity for c in self.checks}, key=lambda e: (e is None, e or ""))
-        return tuple(
-            EntityChecks(
-                entity,
-                sum(1 for c in self.checks if c.entity == entity and c.passed),
-                sum(1 for c in self.checks if c.entity == entity and not c.passed and c.severity != "error"),
-                sum(1 for c in self.checks if c.entity == entity and not c.passed and c.severity == "error"),
-            )
-            for entity in entities
-        )
-
-    @property
-    def quarantined_rows(self) -> int:
-        return sum(q.row_count for q in self.quarantined)
-
-    @property
-    def failed_errors(self) -> int:
-        return sum(1 for c in self.checks if not c.passed and c.severity == "error")
-
-    @property
-    def failed_warnings(self) -> int:
-        return sum(1 for c in self.checks if not c.passed and c.severity == "warning")
-
-    @property
-    def passed(self) -> int:
-        return sum(1 for c in self.checks if c.passed)
-
-    @property
     def status(self) -> str:
-        if not self.checks:
+        if not self.check_count:
             return "no_checks"
         if self.failed_errors:
             return "failed"

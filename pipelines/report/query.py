@@ -21,6 +21,8 @@ REPORT_READS = (
     "stg_ops__check_results",
     "stg_ops__load_logs",
     "mart_quarantined_rows_monthly",
+    "mart_quality_summary_monthly",
+    "mart_quality_checks_monthly",
     "fct_orders",
     "mart_sales_monthly",
     "mart_customers_monthly",
@@ -301,13 +303,13 @@ def _quarantined(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.Quar
 
 
 def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQuality:
-    """Check and load results of the latest run that checked the month."""
-    latest = _rows(
-        con,
-        "select run_id from staging.stg_ops__check_results where batch_month = ? order by checked_at desc limit 1",
-        (month,),
-    )
-    run_id = latest[0]["run_id"] if latest else None
+    """Check and load results of the latest run that checked the month (mart_quality_summary_monthly picks it).
+
+    A month nothing checked or quarantined has no summary row: no run, every count 0.
+    """
+    summaries = _rows(con, "select * from marts.mart_quality_summary_monthly where month = ?", (month,))
+    summary = summaries[0] if summaries else {}
+    run_id = summary.get("run_id")
     checks = _rows(
         con,
         """
@@ -327,11 +329,26 @@ def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQualit
         """,
         (month, month),
     )
+    by_entity = _rows(
+        con,
+        """
+        select entity, passed_checks as passed, failed_non_error_checks as warnings, failed_error_checks as failed
+        from marts.mart_quality_checks_monthly where month = ?
+        order by entity nulls last
+        """,
+        (month,),
+    )
     return m.DataQuality(
         run_id,
         tuple(_build(m.CheckRow, r) for r in checks),
         tuple(_build(m.LoadRow, r) for r in loads),
         _quarantined(con, month),
+        tuple(_build(m.EntityChecks, r) for r in by_entity),
+        check_count=summary.get("checks", 0),
+        passed=summary.get("passed_checks", 0),
+        failed_warnings=summary.get("failed_warning_checks", 0),
+        failed_errors=summary.get("failed_error_checks", 0),
+        quarantined_rows=summary.get("quarantined_rows", 0),
     )
 
 

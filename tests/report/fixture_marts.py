@@ -349,6 +349,43 @@ create view marts.mart_quarantined_rows_monthly as
         union all select 'order_lines', batch_month, reason from quarantine.order_lines
     )
     group by all;
+-- the quality views as dbt builds them (marts/quality): the latest run per month and its counts;
+-- 2025-02: run-1, 5 checks, 4 passed, 1 failed warning, 2 quarantined rows
+create view marts.mart_quality_summary_monthly as
+    with latest_runs as (
+        select batch_month, run_id from (
+            select batch_month, run_id,
+                   row_number() over (partition by batch_month order by checked_at desc, run_id desc) as recency
+            from staging.stg_ops__check_results)
+        where recency = 1
+    ),
+    check_counts as (
+        select l.batch_month as month, l.run_id, count(*) as checks,
+               count(case when c.passed then 1 end) as passed_checks,
+               count(case when not c.passed and c.severity = 'warning' then 1 end) as failed_warning_checks,
+               count(case when not c.passed and c.severity = 'error' then 1 end) as failed_error_checks
+        from latest_runs l join staging.stg_ops__check_results c using (batch_month, run_id)
+        group by all
+    ),
+    quarantine_counts as (
+        select month, cast(sum(row_count) as bigint) as quarantined_rows
+        from marts.mart_quarantined_rows_monthly group by month
+    )
+    select coalesce(c.month, q.month) as month, c.run_id, coalesce(c.checks, 0) as checks,
+           coalesce(c.passed_checks, 0) as passed_checks,
+           coalesce(c.failed_warning_checks, 0) as failed_warning_checks,
+           coalesce(c.failed_error_checks, 0) as failed_error_checks,
+           coalesce(q.quarantined_rows, 0) as quarantined_rows
+    from check_counts c full outer join quarantine_counts q on c.month = q.month;
+-- run-1 of 2025-02: orders 3 passed; order_lines 1 passed, 1 failed warning
+create view marts.mart_quality_checks_monthly as
+    select s.month, s.run_id, c.entity, count(*) as checks,
+           count(case when c.passed then 1 end) as passed_checks,
+           count(case when not c.passed and c.severity <> 'error' then 1 end) as failed_non_error_checks,
+           count(case when not c.passed and c.severity = 'error' then 1 end) as failed_error_checks
+    from marts.mart_quality_summary_monthly s
+    join staging.stg_ops__check_results c on c.batch_month = s.month and c.run_id = s.run_id
+    group by all;
 """
 
 
