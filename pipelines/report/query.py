@@ -145,11 +145,10 @@ def _customers(con: duckdb.DuckDBPyConnection, month: dt.date):
     )
     by_month = {r["month"]: r for r in rows}
     now, prev = by_month.get(month, {}), by_month.get(add_months(month, -1), {})
-    stats = []
-    for metric in CUSTOMER_METRICS:
-        value, before = now.get(metric), prev.get(metric)
-        delta = value - before if value is not None and before is not None else None
-        stats.append(m.CustomerStat(metric, value, before, delta))
+    stats = tuple(
+        m.CustomerStat(metric, now.get(metric), prev.get(metric), now.get(f"{metric}_mom_delta"))
+        for metric in CUSTOMER_METRICS
+    )
     flow = tuple(
         m.CustomerFlowPoint(
             mo,
@@ -160,7 +159,7 @@ def _customers(con: duckdb.DuckDBPyConnection, month: dt.date):
         )
         for mo in months
     )
-    return tuple(stats), flow
+    return stats, flow
 
 
 def _bands(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.AttainmentBands, tuple[m.RampGroup, ...]]:

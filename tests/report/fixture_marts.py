@@ -126,7 +126,23 @@ def _customer_rows() -> list[tuple]:
         else:
             rows.append((mo, None, 18, 8, 2, 5, 1, 1, 5 / 18, 1 / 18))
     rows.append((MONTH, "smb", 10, 5, 1, 3, 1, 2, 0.3, 0.2))
-    return rows
+    return _with_customer_deltas(rows)
+
+
+def _with_customer_deltas(rows: list[tuple]) -> list[tuple]:
+    """Each row with its *_mom_delta columns against the row of M-1 (as the mart computes them): counts of
+    new, retained, reactivated, churned and base customers (0 for a segment absent from a loaded M-1,
+    null when M-1 has no company row), then repeat purchase and churn rates (null without an M-1 row)."""
+    by_key = {(r[0], r[1]): r for r in rows}
+    loaded = {r[0] for r in rows if r[1] is None}
+    with_deltas = []
+    for row in rows:
+        prev_month = add_months(row[0], -1)
+        prev = by_key.get((prev_month, row[1]))
+        counts = [row[i] - (prev[i] if prev else 0) if prev_month in loaded else None for i in (4, 5, 6, 7, 2)]
+        rates = [row[i] - prev[i] if prev else None for i in (8, 9)]
+        with_deltas.append((*row, *counts, *rates))
+    return with_deltas
 
 
 def _plain_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -145,8 +161,10 @@ def _plain_tables(con: duckdb.DuckDBPyConnection) -> None:
         create table marts.mart_customers_monthly (month date, segment varchar, base_customers bigint,
             active_customers bigint, new_customers bigint, retained_customers bigint,
             reactivated_customers bigint, churned_customers bigint, repeat_purchase_rate double,
-            churn_rate double)""")
-    con.executemany("insert into marts.mart_customers_monthly values (?,?,?,?,?,?,?,?,?,?)", _customer_rows())
+            churn_rate double, new_customers_mom_delta bigint, retained_customers_mom_delta bigint,
+            reactivated_customers_mom_delta bigint, churned_customers_mom_delta bigint,
+            base_customers_mom_delta bigint, repeat_purchase_rate_mom_delta double, churn_rate_mom_delta double)""")
+    con.executemany(f"insert into marts.mart_customers_monthly values ({', '.join(['?'] * 17)})", _customer_rows())
 
 
 FIXTURE_SQL = f"""
