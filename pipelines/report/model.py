@@ -87,6 +87,7 @@ class Satisfaction:
     csat_avg: Number
     nps_prev: Number
     csat_avg_prev: Number
+    nps_mom_delta: Number
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ class MarketRow:
     market_share: Number
     market_share_prev: Number
     market_size_mom_pct: Number
-    market_share_change: Number  # market_share - market_share_prev, a fraction
+    market_share_change: Number  # mart_market_share.market_share_mom_delta, a fraction
 
 
 @dataclass(frozen=True)

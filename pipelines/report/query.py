@@ -281,7 +281,7 @@ def _market(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.MarketRow
         con,
         """
         select region, revenue, market_size, market_share, market_share_prev, market_size_mom_pct,
-               market_share - market_share_prev as market_share_change
+               market_share_mom_delta as market_share_change
         from marts.mart_market_share where month = ?
         order by region is not null, market_share_change nulls last, region
         """,

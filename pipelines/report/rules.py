@@ -129,8 +129,8 @@ def _low_pipeline_coverage(model: ReportModel, cfg: dict):
 
 def _nps_drop(model: ReportModel, cfg: dict):
     s = model.company_satisfaction
-    if s and s.nps is not None and s.nps_prev is not None and s.nps_prev - s.nps > cfg["drop_above"]:
-        yield None, {"nps": s.nps, "prev": s.nps_prev, "drop": s.nps_prev - s.nps}, None
+    if s and s.nps_mom_delta is not None and -s.nps_mom_delta > cfg["drop_above"]:
+        yield None, {"nps": s.nps, "prev": s.nps_prev, "drop": -s.nps_mom_delta}, None  # a fall, as a positive number
 
 
 RULES: dict[str, Check] = {

@@ -183,11 +183,11 @@ insert into marts.fct_orders values
 
 create table marts.mart_satisfaction_monthly (month date, segment varchar, responses bigint,
     promoters bigint, passives bigint, detractors bigint, nps double, csat_avg double, nps_prev double,
-    csat_avg_prev double);
--- NPS 20 vs 30 last month: nps_drop fires (10 points)
+    csat_avg_prev double, nps_mom_delta double);
+-- NPS 20 vs 30 last month (-10): nps_drop fires (10 points)
 insert into marts.mart_satisfaction_monthly values
-    (date '2025-02-01', null, 10, 5, 2, 3, 20, 4.1, 30, 4.3),
-    (date '2025-02-01', 'smb', 4, 2, 1, 1, 25, 4.25, null, null);
+    (date '2025-02-01', null, 10, 5, 2, 3, 20, 4.1, 30, 4.3, -10),
+    (date '2025-02-01', 'smb', 4, 2, 1, 1, 25, 4.25, null, null, null);
 
 create table marts.mart_target_attainment (month date, scope varchar, scope_id varchar, metric varchar,
     target_value decimal(18,4), actual decimal(18,4), attainment double, gap decimal(18,4));
@@ -265,11 +265,13 @@ insert into marts.mart_campaign_performance values
     (date '2025-01-01', 'k1', 'Spring Promo', 'promotion', 'online', 2500, 3000, 3, 1.2, 0.2, 2500);
 
 create table marts.mart_market_share (month date, region varchar, revenue decimal(18,4),
-    market_size decimal(18,4), market_share double, market_share_prev double, market_size_mom_pct double);
+    market_size decimal(18,4), market_share double, market_share_prev double, market_size_mom_pct double,
+    market_share_mom_delta double);
+-- share changes: company 0.123455 - 0.14, north 0.14691 - 0.12, south 0.1 - 0.16 (the largest fall)
 insert into marts.mart_market_share values
-    (date '2025-02-01', null, 12345.5, 100000, 0.123455, 0.14, 0.05),
-    (date '2025-02-01', 'north', 7345.5, 50000, 0.14691, 0.12, 0.02),
-    (date '2025-02-01', 'south', 5000, 50000, 0.1, 0.16, 0.08);
+    (date '2025-02-01', null, 12345.5, 100000, 0.123455, 0.14, 0.05, -0.016545),
+    (date '2025-02-01', 'north', 7345.5, 50000, 0.14691, 0.12, 0.02, 0.02691),
+    (date '2025-02-01', 'south', 5000, 50000, 0.1, 0.16, 0.08, -0.06);
 
 create table marts.mart_gap_drivers (month date, dimension varchar, dimension_value varchar,
     revenue decimal(18,4), revenue_ly decimal(18,4), delta_vs_ly decimal(18,4),
