@@ -1,7 +1,7 @@
 """The report's data model: everything the templates show for one month.
 
-Every number is read from the marts (or counted in SQL over them) by query.py;
-templates only format and arrange it.
+Every number is a column of a dbt model, read by query.py; templates only
+format and arrange it.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Query layer: reads the dbt models of one month (REPORT_READS) into a ReportModel.
 
-Numbers come from the marts as they are; the only arithmetic here is what the
-marts leave to the reader (deltas, shares, counts over mart rows), done in SQL.
+Numbers come from the marts as they are: every delta, share, total and count the
+report shows is a column of a dbt model (documented and tested there); this
+module only selects and orders rows.
 """
 
 from __future__ import annotations
