@@ -1,7 +1,7 @@
 """The report's data model: everything the templates show for one month.
 
-Every number is read from the marts (or counted in SQL over them) by query.py;
-templates only format and arrange it.
+Every number is a column of a dbt model, read by query.py; templates only
+format and arrange it.
 """
 
 from __future__ import annotations
@@ -87,6 +87,7 @@ class Satisfaction:
     csat_avg: Number
     nps_prev: Number
     csat_avg_prev: Number
+    nps_mom_delta: Number
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ class MarketRow:
     market_share: Number
     market_share_prev: Number
     market_size_mom_pct: Number
-    market_share_change: Number  # market_share - market_share_prev, a fraction
+    market_share_change: Number  # mart_market_share.market_share_mom_delta, a fraction
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,8 @@ class Pipeline:
     next_month_pipeline: Number
     next_month_revenue_target: Number
     pipeline_coverage: Number
+    win_rate_mom_delta: Number  # against M-1's row; null without one
+    open_pipeline_mom_delta: Number
 
 
 @dataclass(frozen=True)
@@ -282,7 +285,7 @@ class QuarantineRow:
 
 @dataclass(frozen=True)
 class EntityChecks:
-    """Check outcomes of one entity: passed, failed warnings, failed errors."""
+    """Check outcomes of one entity: passed, failed warnings (or info), failed errors."""
 
     entity: str | None
     passed: int
@@ -292,10 +295,19 @@ class EntityChecks:
 
 @dataclass(frozen=True)
 class DataQuality:
+    """The latest run that checked the month: its checks and loads, with the counts of
+    mart_quality_summary_monthly and mart_quality_checks_monthly."""
+
     run_id: str | None
     checks: tuple[CheckRow, ...]
     loads: tuple[LoadRow, ...]
-    quarantined: tuple[QuarantineRow, ...] = ()
+    quarantined: tuple[QuarantineRow, ...]
+    by_entity: tuple[EntityChecks, ...]
+    check_count: int
+    passed: int
+    failed_warnings: int
+    failed_errors: int
+    quarantined_rows: int
 
     @property
     def problems(self) -> tuple[CheckRow, ...]:
@@ -303,37 +315,8 @@ class DataQuality:
         return tuple(c for c in self.checks if not c.passed)
 
     @property
-    def by_entity(self) -> tuple[EntityChecks, ...]:
-        entities = sorted({c.entity for c in self.checks}, key=lambda e: (e is None, e or ""))
-        return tuple(
-            EntityChecks(
-                entity,
-                sum(1 for c in self.checks if c.entity == entity and c.passed),
-                sum(1 for c in self.checks if c.entity == entity and not c.passed and c.severity != "error"),
-                sum(1 for c in self.checks if c.entity == entity and not c.passed and c.severity == "error"),
-            )
-            for entity in entities
-        )
-
-    @property
-    def quarantined_rows(self) -> int:
-        return sum(q.row_count for q in self.quarantined)
-
-    @property
-    def failed_errors(self) -> int:
-        return sum(1 for c in self.checks if not c.passed and c.severity == "error")
-
-    @property
-    def failed_warnings(self) -> int:
-        return sum(1 for c in self.checks if not c.passed and c.severity == "warning")
-
-    @property
-    def passed(self) -> int:
-        return sum(1 for c in self.checks if c.passed)
-
-    @property
     def status(self) -> str:
-        if not self.checks:
+        if not self.check_count:
             return "no_checks"
         if self.failed_errors:
             return "failed"

@@ -1,7 +1,8 @@
 """Query layer: reads the dbt models of one month (REPORT_READS) into a ReportModel.
 
-Numbers come from the marts as they are; the only arithmetic here is what the
-marts leave to the reader (deltas, shares, counts over mart rows), done in SQL.
+Numbers come from the marts as they are: every delta, share, total and count the
+report shows is a column of a dbt model (documented and tested there); this
+module only selects and orders rows.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ REPORT_READS = (
     "stg_ops__check_results",
     "stg_ops__load_logs",
     "mart_quarantined_rows_monthly",
+    "mart_quality_summary_monthly",
+    "mart_quality_checks_monthly",
     "fct_orders",
     "mart_sales_monthly",
     "mart_customers_monthly",
@@ -94,8 +97,8 @@ def _movers(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.MoverPair
         con,
         """
         select grain, grain_value, revenue,
-               revenue - revenue_prev as mom_delta, revenue_mom_pct as mom_pct,
-               revenue - revenue_ly as yoy_delta, revenue_yoy_pct as yoy_pct
+               revenue_mom_delta as mom_delta, revenue_mom_pct as mom_pct,
+               revenue_yoy_delta as yoy_delta, revenue_yoy_pct as yoy_pct
         from marts.mart_sales_monthly
         where month = ? and grain in ('region', 'channel', 'category', 'segment')
         order by grain, grain_value
@@ -143,11 +146,10 @@ def _customers(con: duckdb.DuckDBPyConnection, month: dt.date):
     )
     by_month = {r["month"]: r for r in rows}
     now, prev = by_month.get(month, {}), by_month.get(add_months(month, -1), {})
-    stats = []
-    for metric in CUSTOMER_METRICS:
-        value, before = now.get(metric), prev.get(metric)
-        delta = value - before if value is not None and before is not None else None
-        stats.append(m.CustomerStat(metric, value, before, delta))
+    stats = tuple(
+        m.CustomerStat(metric, now.get(metric), prev.get(metric), now.get(f"{metric}_mom_delta"))
+        for metric in CUSTOMER_METRICS
+    )
     flow = tuple(
         m.CustomerFlowPoint(
             mo,
@@ -158,7 +160,7 @@ def _customers(con: duckdb.DuckDBPyConnection, month: dt.date):
         )
         for mo in months
     )
-    return tuple(stats), flow
+    return stats, flow
 
 
 def _bands(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.AttainmentBands, tuple[m.RampGroup, ...]]:
@@ -209,13 +211,28 @@ def _pipeline(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.Pipeline | No
     return _build(m.Pipeline, rows[0]) if rows else None
 
 
-def _lost(con: duckdb.DuckDBPyConnection, month: dt.date, column: str, where: str):
+def _lost_by_reason(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.LostGroup, ...]:
+    """Each reason's totals (on every row of the reason), largest amount first."""
     rows = _rows(
         con,
-        f"""
-        select {column} as name, sum(lost_count) as lost_count, sum(lost_amount) as lost_amount
-        from marts.mart_lost_reasons_monthly where month = ? and {where}
-        group by 1 order by lost_amount desc nulls last, name
+        """
+        select distinct lost_reason as name, reason_lost_count as lost_count, reason_lost_amount as lost_amount
+        from marts.mart_lost_reasons_monthly where month = ?
+        order by lost_amount desc nulls last, name
+        """,
+        (month,),
+    )
+    return tuple(_build(m.LostGroup, r) for r in rows)
+
+
+def _lost_to_competitors(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.LostGroup, ...]:
+    """One row per competitor of the reason 'competitor', largest amount first."""
+    rows = _rows(
+        con,
+        """
+        select competitor as name, lost_count, lost_amount
+        from marts.mart_lost_reasons_monthly where month = ? and lost_reason = 'competitor'
+        order by lost_amount desc nulls last, name
         """,
         (month,),
     )
@@ -223,21 +240,22 @@ def _lost(con: duckdb.DuckDBPyConnection, month: dt.date, column: str, where: st
 
 
 def _campaign_spend(con: duckdb.DuckDBPyConnection, month: dt.date) -> float | None:
-    return _rows(con, "select sum(spend) as spend from marts.mart_campaign_performance where month = ?", (month,))[0][
-        "spend"
-    ]
+    """The month's total campaign spend; None in a month without campaigns (no rows)."""
+    rows = _rows(
+        con, "select distinct month_total_spend from marts.mart_campaign_performance where month = ?", (month,)
+    )
+    return rows[0]["month_total_spend"] if rows else None
 
 
 def _channels(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.ChannelRow, ...]:
     rows = _rows(
         con,
         """
-        select c.grain_value as channel, c.revenue, c.orders, c.aov,
-               c.revenue / nullif(t.revenue, 0) as share, c.revenue_mom_pct, c.revenue_yoy_pct
-        from marts.mart_sales_monthly c
-        left join marts.mart_sales_monthly t on t.month = c.month and t.grain = 'company'
-        where c.month = ? and c.grain = 'channel'
-        order by c.revenue desc nulls last, channel
+        select grain_value as channel, revenue, orders, aov,
+               revenue_share_of_company as share, revenue_mom_pct, revenue_yoy_pct
+        from marts.mart_sales_monthly
+        where month = ? and grain = 'channel'
+        order by revenue desc nulls last, channel
         """,
         (month,),
     )
@@ -264,7 +282,7 @@ def _market(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.MarketRow
         con,
         """
         select region, revenue, market_size, market_share, market_share_prev, market_size_mom_pct,
-               market_share - market_share_prev as market_share_change
+               market_share_mom_delta as market_share_change
         from marts.mart_market_share where month = ?
         order by region is not null, market_share_change nulls last, region
         """,
@@ -285,13 +303,13 @@ def _quarantined(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.Quar
 
 
 def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQuality:
-    """Check and load results of the latest run that checked the month."""
-    latest = _rows(
-        con,
-        "select run_id from staging.stg_ops__check_results where batch_month = ? order by checked_at desc limit 1",
-        (month,),
-    )
-    run_id = latest[0]["run_id"] if latest else None
+    """Check and load results of the latest run that checked the month (mart_quality_summary_monthly picks it).
+
+    A month nothing checked or quarantined has no summary row: no run, every count 0.
+    """
+    summaries = _rows(con, "select * from marts.mart_quality_summary_monthly where month = ?", (month,))
+    summary = summaries[0] if summaries else {}
+    run_id = summary.get("run_id")
     checks = _rows(
         con,
         """
@@ -311,11 +329,26 @@ def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQualit
         """,
         (month, month),
     )
+    by_entity = _rows(
+        con,
+        """
+        select entity, passed_checks as passed, failed_non_error_checks as warnings, failed_error_checks as failed
+        from marts.mart_quality_checks_monthly where month = ?
+        order by entity nulls last
+        """,
+        (month,),
+    )
     return m.DataQuality(
         run_id,
         tuple(_build(m.CheckRow, r) for r in checks),
         tuple(_build(m.LoadRow, r) for r in loads),
         _quarantined(con, month),
+        tuple(_build(m.EntityChecks, r) for r in by_entity),
+        check_count=summary.get("checks", 0),
+        passed=summary.get("passed_checks", 0),
+        failed_warnings=summary.get("failed_warning_checks", 0),
+        failed_errors=summary.get("failed_error_checks", 0),
+        quarantined_rows=summary.get("quarantined_rows", 0),
     )
 
 
@@ -392,8 +425,8 @@ def load_model(
         market=_market(con, month),
         pipeline=_pipeline(con, month),
         pipeline_prev=_pipeline(con, add_months(month, -1)),
-        lost_by_reason=_lost(con, month, "lost_reason", "true"),
-        lost_to_competitors=_lost(con, month, "competitor", "lost_reason = 'competitor'"),
+        lost_by_reason=_lost_by_reason(con, month),
+        lost_to_competitors=_lost_to_competitors(con, month),
         campaigns=_by_month(
             con,
             "mart_campaign_performance",

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pipelines.report.escaping import html_finalize, md_block, md_finalize
 from pipelines.report.formatting import Formatter
 from pipelines.report.languages import TEMPLATES, Language
-from pipelines.report.model import GapDriver, LostGroup, ReportModel
+from pipelines.report.model import GapDriver, ReportModel
 from pipelines.report.pdf import PdfPrinter
 from pipelines.report.query import load_model
 from pipelines.report.reconcile import reconcile
@@ -77,7 +77,6 @@ def _below_target(model: ReportModel) -> tuple[GapDriver, ...]:
 
 def _context(model: ReportModel, config: RuleConfig, mart_names: Sequence[str]) -> dict:
     """What the layouts show beyond the model itself: selections and rankings of its rows."""
-    competitors = model.lost_to_competitors
     # the threshold the marts' bands used, so the list agrees with their counts
     threshold = model.bands.lagging_attainment
     lagging = [
@@ -102,12 +101,9 @@ def _context(model: ReportModel, config: RuleConfig, mart_names: Sequence[str]) 
             if x.region is not None and x.market_share_change is not None and x.market_share_change < 0
         )[:MAX_SHARE_FALLS],
         "lagging_reps": tuple(sorted(lagging, key=lambda r: r.revenue_attainment))[:MAX_LAGGING_REPS],
-        "competitor_total": LostGroup(
-            None,
-            sum(c.lost_count or 0 for c in competitors),
-            sum(c.lost_amount or 0 for c in competitors),
-        ),
-        "top_competitors": competitors[:MAX_COMPETITORS],
+        # the reason 'competitor' carries the totals over its competitors (mart_lost_reasons_monthly)
+        "competitor_total": next((x for x in model.lost_by_reason if x.name == "competitor"), None),
+        "top_competitors": model.lost_to_competitors[:MAX_COMPETITORS],
         "mart_names": tuple(mart_names),
         "sample_sql": SAMPLE_SQL.format(month=model.header.month.isoformat()),
     }

@@ -110,8 +110,8 @@ def _churn_rate_up(model: ReportModel, cfg: dict):
 
 def _win_rate_down(model: ReportModel, cfg: dict):
     now, prev = model.pipeline, model.pipeline_prev
-    if now and prev and now.win_rate is not None and prev.win_rate is not None:
-        drop = prev.win_rate - now.win_rate
+    if now and prev and now.win_rate_mom_delta is not None:
+        drop = -now.win_rate_mom_delta  # a fall, stated as a positive number
         if drop > cfg["drop_above"]:
             yield None, {"win_rate": now.win_rate, "prev": prev.win_rate, "drop": drop}, None
 
@@ -129,8 +129,8 @@ def _low_pipeline_coverage(model: ReportModel, cfg: dict):
 
 def _nps_drop(model: ReportModel, cfg: dict):
     s = model.company_satisfaction
-    if s and s.nps is not None and s.nps_prev is not None and s.nps_prev - s.nps > cfg["drop_above"]:
-        yield None, {"nps": s.nps, "prev": s.nps_prev, "drop": s.nps_prev - s.nps}, None
+    if s and s.nps_mom_delta is not None and -s.nps_mom_delta > cfg["drop_above"]:
+        yield None, {"nps": s.nps, "prev": s.nps_prev, "drop": -s.nps_mom_delta}, None  # a fall, as a positive number
 
 
 RULES: dict[str, Check] = {

@@ -44,7 +44,11 @@ def _pct(now, base):
     return None if now is None or base in (None, 0) else (now - base) / base
 
 
-def _sales_row(month, grain, value, now: dict, prev: dict, ly: dict, statuses=(0, 0, 0)) -> tuple:
+def _delta(now, base):
+    return None if now is None or base is None else now - base
+
+
+def _sales_row(month, grain, value, now: dict, prev: dict, ly: dict, company_revenue, statuses=(0, 0, 0)) -> tuple:
     row = [month, grain, value] + [now.get(m) for m in SALES_METRICS] + list(statuses)
     for metric in SALES_METRICS:
         row += [
@@ -53,6 +57,9 @@ def _sales_row(month, grain, value, now: dict, prev: dict, ly: dict, statuses=(0
             _pct(now.get(metric), prev.get(metric)),
             _pct(now.get(metric), ly.get(metric)),
         ]
+    # revenue_mom_delta, revenue_yoy_delta, revenue_share_of_company
+    revenue = now.get("revenue")
+    row += [_delta(revenue, prev.get("revenue")), _delta(revenue, ly.get("revenue")), revenue / company_revenue]
     return tuple(row)
 
 
@@ -76,6 +83,7 @@ def _sales_rows() -> list[tuple]:
             company[mo],
             company.get(add_months(mo, -1), {}),
             company.get(add_months(mo, -12), {}),
+            company[mo]["revenue"],
             (1, 1, 250) if mo == MONTH else (0, 0, 0),
         )
         for mo in months
@@ -101,6 +109,7 @@ def _sales_rows() -> list[tuple]:
                 _kpis(revenue, orders, None),
                 _kpis(revenue_prev, orders_prev, None),
                 {"revenue": revenue_ly},
+                company[MONTH]["revenue"],  # shares of 12,345.5, e.g. agent 1,345.5 -> 10.9 %
             )
         )
     return rows
@@ -117,7 +126,23 @@ def _customer_rows() -> list[tuple]:
         else:
             rows.append((mo, None, 18, 8, 2, 5, 1, 1, 5 / 18, 1 / 18))
     rows.append((MONTH, "smb", 10, 5, 1, 3, 1, 2, 0.3, 0.2))
-    return rows
+    return _with_customer_deltas(rows)
+
+
+def _with_customer_deltas(rows: list[tuple]) -> list[tuple]:
+    """Each row with its *_mom_delta columns against the row of M-1 (as the mart computes them): counts of
+    new, retained, reactivated, churned and base customers (0 for a segment absent from a loaded M-1,
+    null when M-1 has no company row), then repeat purchase and churn rates (null without an M-1 row)."""
+    by_key = {(r[0], r[1]): r for r in rows}
+    loaded = {r[0] for r in rows if r[1] is None}
+    with_deltas = []
+    for row in rows:
+        prev_month = add_months(row[0], -1)
+        prev = by_key.get((prev_month, row[1]))
+        counts = [row[i] - (prev[i] if prev else 0) if prev_month in loaded else None for i in (4, 5, 6, 7, 2)]
+        rates = [row[i] - prev[i] if prev else None for i in (8, 9)]
+        with_deltas.append((*row, *counts, *rates))
+    return with_deltas
 
 
 def _plain_tables(con: duckdb.DuckDBPyConnection) -> None:
@@ -129,14 +154,17 @@ def _plain_tables(con: duckdb.DuckDBPyConnection) -> None:
         create table marts.mart_sales_monthly (month date, grain varchar, grain_value varchar,
             revenue decimal(18,4), orders bigint, aov double, active_customers bigint,
             cancelled_orders bigint,
-            returned_orders bigint, returned_revenue decimal(18,4), {comparisons})""")
-    con.executemany(f"insert into marts.mart_sales_monthly values ({', '.join(['?'] * 26)})", _sales_rows())
+            returned_orders bigint, returned_revenue decimal(18,4), {comparisons},
+            revenue_mom_delta decimal(18,4), revenue_yoy_delta decimal(18,4), revenue_share_of_company double)""")
+    con.executemany(f"insert into marts.mart_sales_monthly values ({', '.join(['?'] * 29)})", _sales_rows())
     con.execute("""
         create table marts.mart_customers_monthly (month date, segment varchar, base_customers bigint,
             active_customers bigint, new_customers bigint, retained_customers bigint,
             reactivated_customers bigint, churned_customers bigint, repeat_purchase_rate double,
-            churn_rate double)""")
-    con.executemany("insert into marts.mart_customers_monthly values (?,?,?,?,?,?,?,?,?,?)", _customer_rows())
+            churn_rate double, new_customers_mom_delta bigint, retained_customers_mom_delta bigint,
+            reactivated_customers_mom_delta bigint, churned_customers_mom_delta bigint,
+            base_customers_mom_delta bigint, repeat_purchase_rate_mom_delta double, churn_rate_mom_delta double)""")
+    con.executemany(f"insert into marts.mart_customers_monthly values ({', '.join(['?'] * 17)})", _customer_rows())
 
 
 FIXTURE_SQL = f"""
@@ -155,11 +183,11 @@ insert into marts.fct_orders values
 
 create table marts.mart_satisfaction_monthly (month date, segment varchar, responses bigint,
     promoters bigint, passives bigint, detractors bigint, nps double, csat_avg double, nps_prev double,
-    csat_avg_prev double);
--- NPS 20 vs 30 last month: nps_drop fires (10 points)
+    csat_avg_prev double, nps_mom_delta double);
+-- NPS 20 vs 30 last month (-10): nps_drop fires (10 points)
 insert into marts.mart_satisfaction_monthly values
-    (date '2025-02-01', null, 10, 5, 2, 3, 20, 4.1, 30, 4.3),
-    (date '2025-02-01', 'smb', 4, 2, 1, 1, 25, 4.25, null, null);
+    (date '2025-02-01', null, 10, 5, 2, 3, 20, 4.1, 30, 4.3, -10),
+    (date '2025-02-01', 'smb', 4, 2, 1, 1, 25, 4.25, null, null, null);
 
 create table marts.mart_target_attainment (month date, scope varchar, scope_id varchar, metric varchar,
     target_value decimal(18,4), actual decimal(18,4), attainment double, gap decimal(18,4));
@@ -210,35 +238,40 @@ insert into marts.mart_team_performance values
 create table marts.mart_pipeline_monthly (month date, won_count bigint, won_amount decimal(18,4),
     lost_count bigint, lost_amount decimal(18,4), win_rate double, avg_cycle_days double,
     open_pipeline decimal(18,4), next_month_pipeline decimal(18,4),
-    next_month_revenue_target decimal(18,4), pipeline_coverage double);
--- win rate 40 % vs 50 %: win_rate_down fires; coverage 12,000 / 16,000 = 75 %: low_pipeline_coverage fires
+    next_month_revenue_target decimal(18,4), pipeline_coverage double, win_rate_mom_delta decimal(18,6),
+    open_pipeline_mom_delta decimal(18,4));
+-- win rate 40 % vs 50 % (-0.1): win_rate_down fires; coverage 12,000 / 16,000 = 75 %: low_pipeline_coverage
+-- fires; open pipeline 20,000 vs 22,000 (-2,000). January has no December row: its deltas are null.
 insert into marts.mart_pipeline_monthly values
-    (date '2025-02-01', 4, 8000, 6, 5000, 0.4, 30, 20000, 12000, 16000, 0.75),
-    (date '2025-01-01', 5, 9000, 5, 4000, 0.5, 28, 22000, 15000, 15000, 1.0);
+    (date '2025-02-01', 4, 8000, 6, 5000, 0.4, 30, 20000, 12000, 16000, 0.75, -0.1, -2000),
+    (date '2025-01-01', 5, 9000, 5, 4000, 0.5, 28, 22000, 15000, 15000, 1.0, null, null);
 
 create table marts.mart_lost_reasons_monthly (month date, lost_reason varchar, competitor varchar,
-    lost_count bigint, lost_amount decimal(18,4));
+    lost_count bigint, lost_amount decimal(18,4), reason_lost_count bigint, reason_lost_amount decimal(18,4));
+-- lost to competitors: 3 + 1 = 4 opportunities, 3,000 + 1,000 = 4,000
 insert into marts.mart_lost_reasons_monthly values
-    (date '2025-02-01', 'competitor', 'Acme', 3, 3000),
-    (date '2025-02-01', 'competitor', 'Globex', 1, 1000),
-    (date '2025-02-01', 'price', null, 1, 600),
-    (date '2025-02-01', 'no_budget', null, 1, 400);
+    (date '2025-02-01', 'competitor', 'Acme', 3, 3000, 4, 4000),
+    (date '2025-02-01', 'competitor', 'Globex', 1, 1000, 4, 4000),
+    (date '2025-02-01', 'price', null, 1, 600, 1, 600),
+    (date '2025-02-01', 'no_budget', null, 1, 400, 1, 400);
 
 create table marts.mart_campaign_performance (month date, campaign_id varchar, campaign_name varchar,
     campaign_type varchar, channel varchar, spend decimal(18,4), attributed_revenue decimal(18,4),
-    attributed_orders bigint, roas double, roi double);
--- Radio Ads ROAS 0.5: campaign_low_roas fires; total spend 3,000 vs 2,500
+    attributed_orders bigint, roas double, roi double, month_total_spend decimal(18,4));
+-- Radio Ads ROAS 0.5: campaign_low_roas fires; total spend 1,000 + 2,000 = 3,000 vs 2,500
 insert into marts.mart_campaign_performance values
-    (date '2025-02-01', 'k1', 'Spring Promo', 'promotion', 'online', 1000, 3000, 3, 3.0, 2.0),
-    (date '2025-02-01', 'k2', 'Radio Ads', 'advertising', 'offline', 2000, 1000, 1, 0.5, -0.5),
-    (date '2025-01-01', 'k1', 'Spring Promo', 'promotion', 'online', 2500, 3000, 3, 1.2, 0.2);
+    (date '2025-02-01', 'k1', 'Spring Promo', 'promotion', 'online', 1000, 3000, 3, 3.0, 2.0, 3000),
+    (date '2025-02-01', 'k2', 'Radio Ads', 'advertising', 'offline', 2000, 1000, 1, 0.5, -0.5, 3000),
+    (date '2025-01-01', 'k1', 'Spring Promo', 'promotion', 'online', 2500, 3000, 3, 1.2, 0.2, 2500);
 
 create table marts.mart_market_share (month date, region varchar, revenue decimal(18,4),
-    market_size decimal(18,4), market_share double, market_share_prev double, market_size_mom_pct double);
+    market_size decimal(18,4), market_share double, market_share_prev double, market_size_mom_pct double,
+    market_share_mom_delta double);
+-- share changes: company 0.123455 - 0.14, north 0.14691 - 0.12, south 0.1 - 0.16 (the largest fall)
 insert into marts.mart_market_share values
-    (date '2025-02-01', null, 12345.5, 100000, 0.123455, 0.14, 0.05),
-    (date '2025-02-01', 'north', 7345.5, 50000, 0.14691, 0.12, 0.02),
-    (date '2025-02-01', 'south', 5000, 50000, 0.1, 0.16, 0.08);
+    (date '2025-02-01', null, 12345.5, 100000, 0.123455, 0.14, 0.05, -0.016545),
+    (date '2025-02-01', 'north', 7345.5, 50000, 0.14691, 0.12, 0.02, 0.02691),
+    (date '2025-02-01', 'south', 5000, 50000, 0.1, 0.16, 0.08, -0.06);
 
 create table marts.mart_gap_drivers (month date, dimension varchar, dimension_value varchar,
     revenue decimal(18,4), revenue_ly decimal(18,4), delta_vs_ly decimal(18,4),
@@ -335,6 +368,43 @@ create view marts.mart_quarantined_rows_monthly as
         select 'orders' as entity, batch_month, reason from quarantine.orders
         union all select 'order_lines', batch_month, reason from quarantine.order_lines
     )
+    group by all;
+-- the quality views as dbt builds them (marts/quality): the latest run per month and its counts;
+-- 2025-02: run-1, 5 checks, 4 passed, 1 failed warning, 2 quarantined rows
+create view marts.mart_quality_summary_monthly as
+    with latest_runs as (
+        select batch_month, run_id from (
+            select batch_month, run_id,
+                   row_number() over (partition by batch_month order by checked_at desc, run_id desc) as recency
+            from staging.stg_ops__check_results)
+        where recency = 1
+    ),
+    check_counts as (
+        select l.batch_month as month, l.run_id, count(*) as checks,
+               count(case when c.passed then 1 end) as passed_checks,
+               count(case when not c.passed and c.severity = 'warning' then 1 end) as failed_warning_checks,
+               count(case when not c.passed and c.severity = 'error' then 1 end) as failed_error_checks
+        from latest_runs l join staging.stg_ops__check_results c using (batch_month, run_id)
+        group by all
+    ),
+    quarantine_counts as (
+        select month, cast(sum(row_count) as bigint) as quarantined_rows
+        from marts.mart_quarantined_rows_monthly group by month
+    )
+    select coalesce(c.month, q.month) as month, c.run_id, coalesce(c.checks, 0) as checks,
+           coalesce(c.passed_checks, 0) as passed_checks,
+           coalesce(c.failed_warning_checks, 0) as failed_warning_checks,
+           coalesce(c.failed_error_checks, 0) as failed_error_checks,
+           coalesce(q.quarantined_rows, 0) as quarantined_rows
+    from check_counts c full outer join quarantine_counts q on c.month = q.month;
+-- run-1 of 2025-02: orders 3 passed; order_lines 1 passed, 1 failed warning
+create view marts.mart_quality_checks_monthly as
+    select s.month, s.run_id, c.entity, count(*) as checks,
+           count(case when c.passed then 1 end) as passed_checks,
+           count(case when not c.passed and c.severity <> 'error' then 1 end) as failed_non_error_checks,
+           count(case when not c.passed and c.severity = 'error' then 1 end) as failed_error_checks
+    from marts.mart_quality_summary_monthly s
+    join staging.stg_ops__check_results c on c.batch_month = s.month and c.run_id = s.run_id
     group by all;
 """
 

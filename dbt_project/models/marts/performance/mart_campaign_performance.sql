@@ -43,7 +43,7 @@ with_attribution as (
             and campaigns.campaign_id = attributed.campaign_id
 ),
 
-final as (
+per_campaign as (
     select
         month,
         campaign_id,
@@ -58,6 +58,14 @@ final as (
         {{ ratio('attributed_revenue', 'spend') }} as roas,
         {{ ratio('(attributed_revenue - spend)', 'spend') }} as roi
     from with_attribution
+),
+
+-- The month's total from the rounded spends, so the campaigns add up to it.
+final as (
+    select
+        *,
+        {{ money('sum(spend) over (partition by month)') }} as month_total_spend
+    from per_campaign
 )
 
 select * from final

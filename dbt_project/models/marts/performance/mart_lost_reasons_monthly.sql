@@ -1,4 +1,5 @@
--- Lost opportunities closed in M (M's snapshot) per reason and competitor.
+-- Lost opportunities closed in M (M's snapshot) per reason and competitor,
+-- with each reason's totals.
 -- Many CRMs do not record a reason: those rows are kept under 'unknown' so
 -- the counts add up to the pipeline's lost_count; a missing competitor stays
 -- null (no competitor named).
@@ -21,7 +22,7 @@ lost_in_month as (
         and close_date < {{ add_months('batch_month', 1) }}
 ),
 
-final as (
+by_competitor as (
     select
         month,
         lost_reason,
@@ -30,6 +31,16 @@ final as (
         {{ money('sum(amount)') }} as lost_amount
     from lost_in_month
     group by month, lost_reason, competitor
+),
+
+-- The reason's totals over its competitors, from the rounded amounts, so the
+-- rows of a reason add up to them exactly.
+final as (
+    select
+        *,
+        cast(sum(lost_count) over (partition by month, lost_reason) as bigint) as reason_lost_count,
+        {{ money('sum(lost_amount) over (partition by month, lost_reason)') }} as reason_lost_amount
+    from by_competitor
 )
 
 select * from final

@@ -1,16 +1,17 @@
 -- Only months whose opportunities file was provided get a row: an absent
--- optional file means "not provided", never zeros.
+-- optional file means "not provided", never zeros. M-1 is read too, for the
+-- month-over-month changes.
 
 with opportunity_months as (
     select month from {{ ref('int_sales__loaded_months') }}
     where
         opportunities_provided
-        and {{ in_sales_window('month') }}
+        and {{ in_sales_window('month', 1) }}
 ),
 
 opportunities as (
     select * from {{ ref('stg_crm__opportunities') }}
-    where {{ in_sales_window('batch_month') }}
+    where {{ in_sales_window('batch_month', 1) }}
 ),
 
 next_month_targets as (
@@ -52,7 +53,7 @@ next_month_revenue_targets as (
     where metric = 'revenue'
 ),
 
-final as (
+monthly as (
     select
         opportunity_months.month,
         coalesce(month_totals.won_count, 0) as won_count,
@@ -73,6 +74,19 @@ final as (
         on opportunity_months.month = month_totals.month
     left join next_month_revenue_targets
         on opportunity_months.month = next_month_revenue_targets.month
+),
+
+-- Changes from the rounded values of M and M-1, as the report shows both; null
+-- when M-1 has no opportunities file (no row) or either win rate is null.
+final as (
+    select
+        current_month.*,
+        cast(current_month.win_rate - prev_month.win_rate as decimal(18, 6)) as win_rate_mom_delta,
+        {{ money('current_month.open_pipeline - prev_month.open_pipeline') }} as open_pipeline_mom_delta
+    from monthly as current_month
+    left join monthly as prev_month
+        on prev_month.month = {{ add_months('current_month.month', -1) }}
+    where {{ in_sales_window('current_month.month') }}
 )
 
 select * from final

@@ -126,7 +126,16 @@ compared as (
         {{ value_in_loaded_month('prev_month', 'prev_metrics.new_customers') }} as new_customers_prev,
         {{ value_in_loaded_month('prev_month', 'prev_metrics.churned_customers') }} as churned_customers_prev,
         prev_metrics.repeat_purchase_rate as repeat_purchase_rate_prev,
-        prev_metrics.churn_rate as churn_rate_prev
+        prev_metrics.churn_rate as churn_rate_prev,
+        {%- for metric in ['new', 'retained', 'reactivated', 'churned', 'base'] %}
+        current_month.{{ metric }}_customers - {{ value_in_loaded_month(
+            'prev_month', 'prev_metrics.' ~ metric ~ '_customers'
+        ) }} as {{ metric }}_customers_mom_delta,
+        {%- endfor %}
+        cast(
+            current_month.repeat_purchase_rate - prev_metrics.repeat_purchase_rate as decimal(18, 6)
+        ) as repeat_purchase_rate_mom_delta,
+        cast(current_month.churn_rate - prev_metrics.churn_rate as decimal(18, 6)) as churn_rate_mom_delta
     from with_rates as current_month
     left join loaded_months as prev_month
         on prev_month.month = {{ add_months('current_month.month', -1) }}
@@ -154,7 +163,14 @@ final as (
         new_customers_prev,
         churned_customers_prev,
         repeat_purchase_rate_prev,
-        churn_rate_prev
+        churn_rate_prev,
+        new_customers_mom_delta,
+        retained_customers_mom_delta,
+        reactivated_customers_mom_delta,
+        churned_customers_mom_delta,
+        base_customers_mom_delta,
+        repeat_purchase_rate_mom_delta,
+        churn_rate_mom_delta
     from compared
 )
 

@@ -83,7 +83,8 @@ final as (
         current_month.market_size,
         current_month.market_share,
         prev_month.market_share as market_share_prev,
-        {{ pct_change('current_month.market_size', 'prev_month.market_size') }} as market_size_mom_pct
+        {{ pct_change('current_month.market_size', 'prev_month.market_size') }} as market_size_mom_pct,
+        cast(current_month.market_share - prev_month.market_share as decimal(18, 6)) as market_share_mom_delta
     from with_share as current_month
     left join with_share as prev_month
         on

@@ -136,7 +136,7 @@ compared as (
     where {{ in_sales_window('current_month.month') }}
 ),
 
-final as (
+rounded as (
     select
         month,
         grain,
@@ -165,6 +165,27 @@ final as (
         {{ pct_change('active_customers', 'active_customers_prev') }} as active_customers_mom_pct,
         {{ pct_change('active_customers', 'active_customers_ly') }} as active_customers_yoy_pct
     from compared
+),
+
+company_revenue as (
+    select
+        month,
+        revenue
+    from rounded
+    where grain = 'company'
+),
+
+-- Revenue changes and shares from the rounded amounts, so they agree with the
+-- revenue shown beside them to the cent.
+final as (
+    select
+        rounded.*,
+        {{ money('rounded.revenue - rounded.revenue_prev') }} as revenue_mom_delta,
+        {{ money('rounded.revenue - rounded.revenue_ly') }} as revenue_yoy_delta,
+        {{ ratio('rounded.revenue', 'company_revenue.revenue') }} as revenue_share_of_company
+    from rounded
+    left join company_revenue
+        on rounded.month = company_revenue.month
 )
 
 select * from final

@@ -86,7 +86,8 @@ final as (
         current_month.nps,
         current_month.csat_avg,
         prev_month.nps as nps_prev,
-        prev_month.csat_avg as csat_avg_prev
+        prev_month.csat_avg as csat_avg_prev,
+        current_month.nps - prev_month.nps as nps_mom_delta
     from with_nps as current_month
     left join with_nps as prev_month
         on
