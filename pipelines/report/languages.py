@@ -1,7 +1,9 @@
 """The report's languages: one folder each under templates/, registered by one line below.
 
-A language folder holds `language.toml` (its Babel locale, HTML language tag, month pattern and
-the suffix of percentage points) and `text.j2` (every heading, label and sentence of the report).
+A language folder holds `language.toml` (its Babel locale, HTML language tag, month pattern, the
+suffix of percentage points, how it writes an undefined value, and, where amounts are written with
+the currency's name in units such as 万 and 亿, those units) and `text.j2` (every heading, label
+and sentence of the report).
 A folder may name a `fallback` language whose text fills in whatever its own `text.j2` does not
 define yet, so a translation can be added a part at a time.
 """
@@ -26,6 +28,11 @@ class Language:
     html_lang: str
     month_pattern: str
     points_suffix: str
+    undefined: str = "—"
+    undefined_in_prose: str = "—"
+    # (size, unit) from the largest, for amounts written with the currency's name after them (万, 亿)
+    compact_units: tuple[tuple[int, str], ...] = ()
+    currency_names: tuple[tuple[str, str], ...] = ()  # the language's own name for a currency (CNY: 元)
     fallback: str | None = None
 
 
@@ -45,6 +52,10 @@ def load_language(folder: Path) -> Language:
             html_lang=data["html_lang"],
             month_pattern=data["month_pattern"],
             points_suffix=data["points_suffix"],
+            undefined=data.get("undefined", "—"),
+            undefined_in_prose=data.get("undefined_in_prose", data.get("undefined", "—")),
+            compact_units=tuple((int(size), unit) for size, unit in data.get("compact_units", [])),
+            currency_names=tuple(data.get("currency_names", {}).items()),
             fallback=data.get("fallback"),
         )
     except (OSError, tomllib.TOMLDecodeError, KeyError) as error:

@@ -49,9 +49,11 @@ class ReportOutput:
 
 
 @functools.cache
-def _environment(chain: tuple[Language, ...], currency: str, kind: str) -> Environment:
-    """One environment per language (with its fallbacks), currency and format: it keeps its
-    compiled templates between months (compiling them took half of a report's time)."""
+def _environment(chain: tuple[Language, ...], currency: str, kind: str, prose: bool = False) -> Environment:
+    """One environment per language (with its fallbacks), currency, format and register: it keeps its
+    compiled templates between months (compiling them took half of a report's time). The text
+    macros are compiled in the prose register (compact amounts, the language's word for undefined),
+    the layouts in the table register (full amounts)."""
     markdown = kind == "md"
     # The layouts, then the folders holding the languages (a language may live outside templates/).
     search_path = [TEMPLATES, *dict.fromkeys(language.folder.parent for language in chain)]
@@ -64,8 +66,11 @@ def _environment(chain: tuple[Language, ...], currency: str, kind: str) -> Envir
         keep_trailing_newline=True,
         undefined=StrictUndefined,
     )
-    env.filters.update(Formatter(chain[0], currency).filters())
+    formatter = Formatter(chain[0], currency, prose=prose)
+    env.filters.update(formatter.filters())
+    env.filters["cmoney"] = formatter.compact_money
     env.filters["md_block"] = md_block
+    env.globals["NA"] = formatter.undefined
     return env
 
 
@@ -151,7 +156,7 @@ def render_language(
     rendered = {}
     for kind in FORMATS:
         env = _environment(chain, model.header.currency, kind)
-        text = _text(env, chain)
+        text = _text(_environment(chain, model.header.currency, kind, prose=True), chain)
         extra = {"charts": build_charts(model, text.CHART_LABELS)} if kind == "html" else {}
         rendered[kind] = env.get_template(f"layout/report.{kind}.j2").render(
             {**context, **extra, "t": text, "language": chain[0]}

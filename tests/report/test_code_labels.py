@@ -11,11 +11,11 @@ def test_chinese_report_translates_known_codes(reports):
     zh = reports["zh.md"]
     assert "| 1 | Spring Promo | 促销 | 线上 |" in zh  # campaign type, channel
     assert "| 2 | Radio Ads | 广告 | 线下 |" in zh
-    assert "| 客户细分 | 环比 | — | 中小企业：-US$1,000.00（-14.3%） |" in zh
+    assert "| 客户细分 | 环比 | — | 中小企业：-1,000美元（-14.3%） |" in zh
     assert "| 中小企业 | 4 | 25.0 |" in zh  # satisfaction by segment
     assert "| 订单明细 | 引用关系 | 引用存在 | 警告 | 2 |" in zh  # entity, check, rule, severity
     assert "渠道 线下：收入环比下降 40.0%" in zh
-    assert "竞争对手 US$4,000.00（4 个）、价格 US$600.00（1 个）、无预算 US$400.00（1 个）" in zh
+    assert "竞争对手 4,000美元（4 个）、价格 600美元（1 个）、无预算 400美元（1 个）" in zh
     for code in (
         "| online |",
         "| offline |",

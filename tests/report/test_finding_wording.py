@@ -24,7 +24,7 @@ def test_no_signed_threshold_wording(reports, language):
 @pytest.mark.parametrize(
     ("language", "expected"),
     [
-        ("zh", "收入环比下降 11.8%（US$14,000.00 → US$12,345.50；阈值：下降超过 5.0%）。"),
+        ("zh", "收入环比下降 11.8%（1.4万美元 → 1.23万美元；阈值：下降超过 5.0%）。"),
         ("zh", "收入环比下降 40.0%，赢单率 0.0%（达成率低于 80.0% 或收入环比下降超过 20.0% 时建议支持）。"),
         ("zh", "赢单率下降 10.0 个百分点，由 50.0% 降至 40.0%（阈值：下降超过 5.0 个百分点）。"),
         ("zh", "NPS 下降 10.0 分，由 30.0 降至 20.0（阈值：下降超过 5.0 分）。"),
@@ -43,4 +43,4 @@ def test_rising_rep_and_non_zero_churn_threshold_are_worded(con):
     english = (registered_languages()["en"],)
     md = render_language(evaluate(model, dataclasses.replace(config, rules=rules)), english, config, MART_NAMES)["md"]
     assert "Churn rate rose 10.0 points to 20.0% from 10.0% (threshold: a rise of more than 5.0 points)." in md
-    assert "Chen Wei 陈伟: attainment 93.8%, revenue change vs the previous month n/a, win rate 50.0%" in md
+    assert "Chen Wei 陈伟: attainment 93.8%, revenue change vs the previous month —, win rate 50.0%" in md

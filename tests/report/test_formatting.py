@@ -25,9 +25,14 @@ LANGUAGES = registered_languages()
         ("zh", "pct", 0.123455, "12.3%"),
         ("en", "signed_pct", 0.05, "+5.0%"),
         ("en", "signed_pct", -0.0004, "0.0%"),
-        ("en", "pct", None, "n/a"),
-        ("zh", "signed_pct", None, "n/a"),
-        ("en", "money", None, "n/a"),
+        ("en", "pct", None, "—"),
+        ("zh", "signed_pct", None, "—"),
+        ("en", "money", None, "—"),
+        ("en", "target_money", 20370000.4, "$20,370,000"),
+        ("zh", "target_money", 20370000.4, "US$20,370,000"),
+        ("en", "money", -0.001, "$0.00"),  # never a negative zero
+        ("en", "points", -0.0004, "0.0 pp"),
+        ("zh", "points", 0.0004, "0.0个百分点"),
         ("en", "points", 0.1, "+10.0 pp"),
         ("zh", "points", -0.05, "-5.0个百分点"),
         ("en", "month", dt.date(2025, 2, 1), "February 2025"),
@@ -36,6 +41,42 @@ LANGUAGES = registered_languages()
 )
 def test_formatter(language, method, value, expected):
     assert getattr(Formatter(LANGUAGES[language], "USD"), method)(value) == expected
+
+
+# Sentences and cards: compact amounts by each language's conventions, at every magnitude and sign.
+@pytest.mark.parametrize(
+    ("language", "value", "expected"),
+    [
+        ("en", 37775597.41, "$37.8M"),
+        ("en", 295172630.0, "$295.2M"),
+        ("en", 1_250_000_000, "$1.2B"),
+        ("en", -908749.52, "-$908.7K"),
+        ("en", 1371.72, "$1.4K"),
+        ("en", 371.72, "$371.72"),
+        ("en", -0.001, "$0.00"),
+        ("zh", 37775597.41, "3,777.6万美元"),
+        ("zh", 295172630.0, "2.95亿美元"),
+        ("zh", 1379775.28, "137.98万美元"),
+        ("zh", -908749.52, "-90.87万美元"),
+        ("zh", 12345.5, "1.23万美元"),
+        ("zh", 1371.72, "1,371.72美元"),
+        ("zh", 1000.0, "1,000美元"),
+        ("zh", -0.001, "0美元"),
+    ],
+)
+def test_compact_money_in_sentences(language, value, expected):
+    assert Formatter(LANGUAGES[language], "USD", prose=True).money(value) == expected
+
+
+def test_compact_money_names_the_currency_as_the_language_does():
+    assert Formatter(LANGUAGES["zh"], "CNY", prose=True).money(12345678) == "1,234.6万元"
+    assert Formatter(LANGUAGES["zh"], "EUR", prose=True).money(20000) == "2万欧元"
+
+
+def test_undefined_is_a_dash_in_tables_and_a_word_in_chinese_sentences():
+    assert Formatter(LANGUAGES["zh"], "USD").pct(None) == "—"
+    assert Formatter(LANGUAGES["zh"], "USD", prose=True).pct(None) == "不适用"
+    assert Formatter(LANGUAGES["en"], "USD", prose=True).money(None) == "—"
 
 
 def test_number_with_decimals():

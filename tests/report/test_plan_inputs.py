@@ -10,8 +10,8 @@ import pytest
     [
         (
             "en.md",
-            "| same month last year (March 2024): $12,000.00; last 3 months: $36,300.00; "
-            "same 3 months a year earlier: $33,000.00; growth: +10.0%; months of history: 15 |",
+            "| same month last year (March 2024): $12K; last 3 months: $36.3K; "
+            "same 3 months a year earlier: $33K; growth: +10.0%; months of history: 15 |",
         ),
         (
             "en.md",
@@ -21,7 +21,7 @@ import pytest
         ("en.md", "| last 3 months (2 loaded): 7; months of history: 15 |"),
         (
             "zh.md",
-            "| 去年同月（2024年3月）：US$12,000.00；近 3 个月：US$36,300.00；去年同期 3 个月：US$33,000.00；"
+            "| 去年同月（2024年3月）：1.2万美元；近 3 个月：3.63万美元；去年同期 3 个月：3.3万美元；"
             "增长：+10.0%；历史月数：15 |",
         ),
         ("zh.md", "| 近 3 个月（已加载 2 个月）：7；历史月数：15 |"),

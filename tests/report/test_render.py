@@ -100,21 +100,22 @@ def test_every_part_and_sub_part_in_order(reports, language):
 @pytest.mark.parametrize(
     ("key", "expected"),
     [
-        ("en.md", "| Revenue | $12,345.50 | $14,000.00 | -11.8% | $11,000.00 | +12.2% |"),
-        ("zh.md", "| 收入 | US$12,345.50 | US$14,000.00 | -11.8% | US$11,000.00 | +12.2% |"),
-        ("en.md", "| Average order value | $1,371.72 | $1,000.00 | +37.2% | $1,100.00 | +24.7% |"),
-        ("en.md", "| Region | MoM | north: +$1,345.50 (+22.4%) | south: -$3,000.00 (-37.5%) |"),
-        ("zh.md", "| 区域 | 环比 | north：+US$1,345.50（+22.4%） | south：-US$3,000.00（-37.5%） |"),
+        ("en.md", "| Revenue | $12.3K | $14K | -11.8% | $11K | +12.2% |"),  # cards: compact
+        ("zh.md", "| 收入 | 1.23万美元 | 1.4万美元 | -11.8% | 1.1万美元 | +12.2% |"),
+        ("en.md", "| Average order value | $1.4K | $1K | +37.2% | $1.1K | +24.7% |"),
+        ("en.md", "| Region | MoM | north: +$1.3K (+22.4%) | south: -$3K (-37.5%) |"),
+        ("zh.md", "| 区域 | 环比 | north：+1,345.50美元（+22.4%） | south：-3,000美元（-37.5%） |"),
         ("en.md", "| Churn rate | 20.0% | 10.0% | +10.0 pp |"),
         ("zh.md", "| 流失率 | 20.0% | 10.0% | +10.0个百分点 |"),
-        ("en.md", "| Revenue | $15,000.00 | $12,345.50 | 82.3% | -$2,654.50 |"),
+        ("en.md", "| Revenue | $15,000 | $12,345.50 | 82.3% | -$2,654.50 |"),  # tables: full; targets whole
         ("en.md", "at or above 100 %: 1; 80–100 %: 1; below 80 %: 1; without a revenue target: 1."),
         ("en.md", "| Hired in the last 6 months | 1 | $2,345.50 | 93.8% |"),
         ("en.md", "| Tenured | 3 | $3,333.33 | 85.0% |"),
-        ("en.md", "| Revenue | $13,200.00 | $16,000.00 |"),
-        ("en.md", "Total campaign spend was $3,000.00 (previous month $2,500.00)."),
-        ("en.md", "top competitors: Acme ($3,000.00, 3), Globex ($1,000.00, 1)."),
-        ("en.md", "1. Team \\*x\\* \\| y: -$1,500.00 vs last year ($4,000.00 against $5,500.00)"),
+        ("en.md", "| Revenue | $13,200 | $16,000 |"),
+        ("en.md", "Total campaign spend was $3K (previous month $2.5K)."),
+        ("en.md", "top competitors: Acme ($3K, 3), Globex ($1K, 1)."),
+        ("en.md", "Lost value by reason: competitor $4K (4), price $600.00 (1)"),
+        ("en.md", "1. Team \\*x\\* \\| y: -$1.5K vs last year ($4K against $5.5K)"),
         (
             "en.md",
             "| Data quality | passed with warnings (4 of 5 checks passed; failed: 0 errors, 1 warnings) |",
@@ -129,13 +130,13 @@ def test_numbers_are_formatted_for_the_language(reports, key, expected):
 @pytest.mark.parametrize(
     ("key", "expected"),
     [
-        ("en.md", "| agent | $1,345.50 | 10.9% | -32.7% | n/a | 1 | $1,345.50 |"),
-        ("zh.md", "| 代理 | US$1,345.50 | 10.9% | -32.7% | n/a | 1 | US$1,345.50 |"),
-        ("en.md", "| February 2024 | $11,000.00 | n/a |"),
-        ("en.html", '<span class="delta na">n/a</span>'),
+        ("en.md", "| agent | $1,345.50 | 10.9% | -32.7% | — | 1 | $1,345.50 |"),
+        ("zh.md", "| 代理 | US$1,345.50 | 10.9% | -32.7% | — | 1 | US$1,345.50 |"),
+        ("en.md", "| February 2024 | $11,000.00 | — |"),
+        ("en.html", '<span class="delta na">—</span>'),
     ],
 )
-def test_undefined_percentages_print_na(reports, key, expected):
+def test_undefined_values_print_a_dash(reports, key, expected):
     assert expected in reports[key]
 
 

@@ -16,20 +16,19 @@ from tests.report.fixture_marts import HOSTILE_REP, HOSTILE_TEAM, MONTH
 EXPECTED = {
     "kpi_decline": (
         ["revenue", "orders", "active_customers"],  # AOV rose +37.2 %
-        "Revenue fell 11.8% month over month ($14,000.00 → $12,345.50; threshold: a fall of more than 5.0%).",
+        "Revenue fell 11.8% month over month ($14K → $12.3K; threshold: a fall of more than 5.0%).",
     ),
     "channel_decline": (
         ["offline", "agent"],  # -40.0 % and -32.7 %; online rose
-        "Channel offline: revenue fell 40.0% month over month to $3,000.00 (threshold: a fall of more than 10.0%).",
+        "Channel offline: revenue fell 40.0% month over month to $3K (threshold: a fall of more than 10.0%).",
     ),
     "campaign_low_roas": (
         ["Radio Ads"],
-        "Campaign Radio Ads brought $1,000.00 of attributed revenue for $2,000.00 of spend: ROAS 0.50 "
-        "(threshold: below 1.00).",
+        "Campaign Radio Ads brought $1K of attributed revenue for $2K of spend: ROAS 0.50 (threshold: below 1.00).",
     ),
     "team_below_target": (
         [HOSTILE_TEAM],
-        r"Team \*x\* \| y reached 66.7% of its revenue target ($4,000.00 of $6,000.00; threshold: below 80.0%).",
+        r"Team \*x\* \| y reached 66.7% of its revenue target ($4K of $6K; threshold: below 80.0%).",
     ),
     "rep_needs_support": (
         [HOSTILE_REP],
@@ -43,8 +42,8 @@ EXPECTED = {
     ),
     "low_pipeline_coverage": (
         [None],
-        "Open pipeline expected next month ($12,000.00) covers 75.0% of next month's revenue target "
-        "($16,000.00; threshold: below 100.0%).",
+        "Open pipeline expected next month ($12K) covers 75.0% of next month's revenue target "
+        "($16K; threshold: below 100.0%).",
     ),
     "nps_drop": ([None], "NPS fell 10.0 points to 20.0 from 30.0 (threshold: a fall of more than 5.0 points)."),
 }

@@ -16,26 +16,26 @@ def _section(md: str, heading: str, next_heading: str) -> str:
 EXPECTED = {
     "en": [
         "Against their own revenue targets, largest gap first:",
-        r"1. Team \*x\* \| y is $2,000.00 below its own target ($4,000.00 against $6,000.00).",
-        "2. Region south is $1,500.00 below its own target ($5,000.00 against $6,500.00).",
+        r"1. Team \*x\* \| y is $2K below its own target ($4K against $6K).",
+        "2. Region south is $1.5K below its own target ($5K against $6.5K).",
         "Against last year, largest fall first:",
-        r"1. Team \*x\* \| y: -$1,500.00 vs last year",
-        "2. Channel offline: -$1,000.00 vs last year",
+        r"1. Team \*x\* \| y: -$1.5K vs last year",
+        "2. Channel offline: -$1K vs last year",
         "the company's market share is 12.3% (previous month 14.0%, -1.7 pp); "
         "largest share falls by region: south 10.0% (-6.0 pp).",
-        "Lost value by reason: competitor $4,000.00 (4), price $600.00 (1), no budget $400.00 (1).",
-        "Internal effect: win rate 40.0% (previous month 50.0%, -10.0 pp); open pipeline $20,000.00 "
-        "(previous month $22,000.00, -$2,000.00); 1 rep is below 80 % of their revenue target, lowest first: "
+        "Lost value by reason: competitor $4K (4), price $600.00 (1), no budget $400.00 (1).",
+        "Internal effect: win rate 40.0% (previous month 50.0%, -10.0 pp); open pipeline $20K "
+        "(previous month $22K, -$2K); 1 rep is below 80 % of their revenue target, lowest first: "
         r"\<script\>alert(1)\</script\> (50.0%).",
     ],
     "zh": [
         "与各自收入目标相比（按差距从大到小）：",
-        r"1. 团队 \*x\* \| y 比其目标低 US$2,000.00（实际 US$4,000.00，目标 US$6,000.00）。",
-        "2. 区域 south 比其目标低 US$1,500.00（实际 US$5,000.00，目标 US$6,500.00）。",
+        r"1. 团队 \*x\* \| y 比其目标低 2,000美元（实际 4,000美元，目标 6,000美元）。",
+        "2. 区域 south 比其目标低 1,500美元（实际 5,000美元，目标 6,500美元）。",
         "与去年同月相比（按下降从大到小）：",
-        "2. 渠道 线下：同比 -US$1,000.00",
+        "2. 渠道 线下：同比 -1,000美元",
         "市场份额下降最多的区域：south 10.0%（-6.0个百分点）。",
-        "按丢单原因的金额：竞争对手 US$4,000.00（4 个）、价格 US$600.00（1 个）、无预算 US$400.00（1 个）。",
+        "按丢单原因的金额：竞争对手 4,000美元（4 个）、价格 600美元（1 个）、无预算 400美元（1 个）。",
         r"收入达成率低于 80 % 的销售 1 人（从低到高）：\<script\>alert(1)\</script\>（50.0%）。",
     ],
 }
@@ -62,7 +62,7 @@ def test_gaps_against_targets_show_even_when_everything_grew_on_last_year(con, t
     )
     render(con, tmp_path, languages=("en",))
     section = _section((tmp_path / "2025-02" / "report.en.md").read_text(), *HEADINGS["en"])
-    assert "1. Team North Stars is $154.50 below its own target ($8,345.50 against $8,500.00)." in section
+    assert "1. Team North Stars is $154.50 below its own target ($8.3K against $8.5K)." in section
     assert "No region, channel, team or category had less revenue than in the same month last year." in section
 
 
