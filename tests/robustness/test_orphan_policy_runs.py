@@ -1,7 +1,8 @@
-"""A month with an orphan order through Dagster: under `warn` it completes, under `error` it changes nothing.
+"""A month with orphans through Dagster: under `warn` it completes, under `error` it changes nothing.
 
 The third fixture month's order O4 (line 5 of orders.csv) names customer C9, who is not in the
-month's customers.csv; O4's only line (line 6 of order_lines.csv) is then an orphan too.
+month's customers.csv; O4's only line (line 6 of order_lines.csv) is then an orphan too. Its
+targets.csv holds a company target and a $3,000,000 target for rep R9, who is in no roster (line 3).
 """
 
 from __future__ import annotations
@@ -37,6 +38,10 @@ def run_with_an_orphan(built_project: BuiltProject, root: Path, policy: str) -> 
     month = built_project.months[2]
     rows = month_rows(month)
     rows["orders"][3]["customer_id"] = "C9"
+    rows["targets"] = [
+        {"month": month, "scope": "company", "scope_id": "", "metric": "revenue", "target_value": "90.00"},
+        {"month": month, "scope": "rep", "scope_id": "R9", "metric": "revenue", "target_value": "3000000.00"},
+    ]
     write_month(root / "landing", month, rows)
     before = fingerprint(root)
     result = run_months(
@@ -104,17 +109,31 @@ def test_under_warn_the_orphans_are_quarantined_and_the_rest_is_published(warn_r
 
 
 def test_under_warn_the_report_counts_the_quarantined_rows(warn_run: dict) -> None:
-    report = (warn_run["root"] / "reports" / warn_run["month"] / "report.en.md").read_text(encoding="utf-8")
+    lines = (warn_run["root"] / "reports" / warn_run["month"] / "report.en.md").read_text(encoding="utf-8")
     assert (
         "| orders | orphan customer\\_id: no customers row with this customer\\_id in the month folder | 1 |"
-        in report.splitlines()
+        in lines.splitlines()
     )
+    assert (
+        "| targets | orphan scope\\_id: no sales\\_reps row with this rep\\_id in the month folder (scope rep) | 1 |"
+        in lines.splitlines()
+    )
+
+
+def test_under_warn_the_target_of_an_unknown_rep_is_quarantined_with_its_value(warn_run: dict) -> None:
+    with duckdb.connect(str(warn_run["root"] / "warehouse.duckdb"), read_only=True) as con:
+        assert con.execute(
+            "select scope_id, target_value::varchar, source_line from quarantine.targets where batch_month = $m",
+            {"m": f"{warn_run['month']}-01"},
+        ).fetchall() == [("R9", "3000000.0000", 3)]
 
 
 def test_under_error_the_run_fails_in_ingest_and_nothing_changed(error_run: dict) -> None:
     result = error_run["result"]
     assert not result.success
     assert started_steps(result) == ["raw_crm_extracts"]
+    failed = {e.asset_key.to_user_string() for e in result.get_asset_check_evaluations() if not e.passed}
+    assert failed == {"raw/orders", "raw/targets"}  # O4 stays in orders, so its line is no orphan
     assert fingerprint(error_run["root"]) == error_run["before"]
 
 
