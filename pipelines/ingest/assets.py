@@ -8,6 +8,7 @@ from pipelines.contract import ENTITIES, ENTITY_BY_NAME
 from pipelines.ingest.load import load_months
 from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.problems import CheckRecord, ExtractRejected
+from pipelines.ingest.redelivery import PartialRedelivery
 from pipelines.months import months_between
 from pipelines.resources import SalesWarehouse
 
@@ -87,6 +88,9 @@ def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefini
                     metadata={"failed checks": dg.MetadataValue.md(_records_table(rejected.problems))},
                     allow_retries=False,
                 ) from None
+            except PartialRedelivery as refused:
+                context.log.error(str(refused))
+                raise dg.Failure(description=str(refused), allow_retries=False) from None
         yield from _results(loads)
 
     return raw_crm_extracts

@@ -14,23 +14,12 @@ import duckdb
 import pytest
 
 from tests.fixture_month import month_rows, write_month
-from tests.pipeline_runs import definitions_for, project_env, run_months, schema_checksums
+from tests.pipeline_runs import definitions_for, project_env, run_months
 from tests.robustness.conftest import BuiltProject
-from tests.robustness.projects import copy_project, file_sha256, report_digests
+from tests.robustness.projects import copy_project, published_fingerprint
 
 pytestmark = pytest.mark.slow
 STEPS = ["raw_crm_extracts", "sales_dbt_models", "analyst_marts", "monthly_sales_report"]
-
-
-def fingerprint(root: Path) -> dict:
-    warehouse = root / "warehouse.duckdb"
-    return {
-        "raw": schema_checksums(warehouse, "raw"),
-        "quarantine": schema_checksums(warehouse, "quarantine"),
-        "marts": schema_checksums(warehouse, "marts"),
-        "analyst": file_sha256(root / "analytics.duckdb"),
-        "reports": report_digests(root),
-    }
 
 
 def run_with_an_orphan(built_project: BuiltProject, root: Path, policy: str) -> dict:
@@ -43,7 +32,7 @@ def run_with_an_orphan(built_project: BuiltProject, root: Path, policy: str) -> 
         {"month": month, "scope": "rep", "scope_id": "R9", "metric": "revenue", "target_value": "3000000.00"},
     ]
     write_month(root / "landing", month, rows)
-    before = fingerprint(root)
+    before = published_fingerprint(root)
     result = run_months(
         definitions_for(project_env(root, built_project.months[0]) | {"SALES_ORPHAN_POLICY": policy}),
         month,
@@ -134,7 +123,7 @@ def test_under_error_the_run_fails_in_ingest_and_nothing_changed(error_run: dict
     assert started_steps(result) == ["raw_crm_extracts"]
     failed = {e.asset_key.to_user_string() for e in result.get_asset_check_evaluations() if not e.passed}
     assert failed == {"raw/orders", "raw/targets"}  # O4 stays in orders, so its line is no orphan
-    assert fingerprint(error_run["root"]) == error_run["before"]
+    assert published_fingerprint(error_run["root"]) == error_run["before"]
 
 
 def test_under_error_no_ops_row_of_the_run_claims_loaded(error_run: dict) -> None:
