@@ -2,8 +2,8 @@
 
 Two ways of starting runs: `dagster asset materialize` (the CLI, one process per run) and a run
 executed in process, as the UI's and the schedule's run worker executes it. The in-process runs
-here fail before their first step (the month folder is not delivered), after the warehouse resource
-has met the lock: it is taken when the run starts, before any step.
+here have no month folder to load, so they end at their ingest step at the latest: the lock is met
+when the run starts, before any step.
 """
 
 from __future__ import annotations
