@@ -119,10 +119,14 @@ def _before_next_month(column_name: str, meta: dict) -> Expectation:
 
 
 def _reference(column: Column) -> Expectation | None:
-    if column.references is None:
+    if not column.parents:
         return None
-    (target_key,) = ENTITY_BY_NAME[column.references].primary_key  # foreign keys point at single-column keys
-    description = f"{column.name} must exist in {column.references}.{target_key}"
+    description = f"{column.name} must exist in " + " or ".join(
+        # Foreign keys point at single-column keys.
+        f"{parent}.{ENTITY_BY_NAME[parent].primary_key[0]}"
+        + (f" when {column.scoped_reference.selector} is {selected}" if selected else "")
+        for selected, parent in column.parents
+    )
     # Nulls (a null key) are skipped by GX, so only False - an orphan - fails.
     return great_expectations().expectations.ExpectColumnValuesToBeInSet(
         column=ref_found_column(column.name),

@@ -49,6 +49,18 @@ TEXT_FORMS = {
 
 
 @dataclass(frozen=True)
+class ScopedReference:
+    """A key whose parent entity is chosen by another column of the same row.
+
+    targets.scope_id is a team_id when scope = team and a rep_id when scope = rep; for any other
+    scope it references nothing (the notes rule has it null for company).
+    """
+
+    selector: str  # the column whose value picks the parent
+    parents: tuple[tuple[str, str], ...]  # (selector value, entity)
+
+
+@dataclass(frozen=True)
 class Column:
     name: str
     type: str
@@ -61,10 +73,19 @@ class Column:
     in_month: bool = False  # a date that must fall inside the folder's month
     not_after_month_end: bool = False
     references: str | None = None  # entity whose primary key this column must match
+    scoped_reference: ScopedReference | None = None
 
     @property
     def sql_type(self) -> str:
         return SQL_TYPES[self.type]
+
+    @property
+    def parents(self) -> tuple[tuple[str | None, str], ...]:
+        """(selector value, entity) of each entity this column's value must be a key of; the value is
+        None for a plain reference, which applies to every row."""
+        if self.scoped_reference is not None:
+            return self.scoped_reference.parents
+        return ((None, self.references),) if self.references else ()
 
 
 @dataclass(frozen=True)
@@ -199,7 +220,11 @@ ENTITIES: tuple[Entity, ...] = (
         (
             Column("month", "month", not_null=True),
             Column("scope", "str", not_null=True, allowed=TARGET_SCOPES),
-            Column("scope_id", "str"),
+            Column(
+                "scope_id",
+                "str",
+                scoped_reference=ScopedReference("scope", (("team", "teams"), ("rep", "sales_reps"))),
+            ),
             Column("metric", "str", not_null=True, allowed=TARGET_METRICS),
             Column("target_value", "decimal", not_null=True, min_value=0, strict_min=True),
         ),

@@ -10,7 +10,7 @@ from pipelines.partitions import monthly_partitions
 from pipelines.publish.assets import build_analyst_db_asset
 from pipelines.report.assets import build_report_asset
 from pipelines.report.query import REPORT_READS
-from pipelines.resources import SalesWarehouse
+from pipelines.resources import warehouse_resource
 from pipelines.schedules import build_monthly_job, build_monthly_schedule
 from pipelines.settings import Settings
 from pipelines.transform.assets import build_dbt_assets
@@ -40,9 +40,10 @@ def build_definitions(settings: Settings) -> dg.Definitions:
         jobs=[job],
         schedules=[build_monthly_schedule(job, settings.schedule_hour)],
         resources={
-            "warehouse": SalesWarehouse(settings),
+            "warehouse": warehouse_resource(settings),
             "dbt": InstalledDbtCliResource(project_dir=project, dbt_executable=DBT_EXECUTABLE),
         },
-        # Steps run one at a time in one process: DuckDB allows a single writer.
+        # Steps run one at a time in one process: DuckDB allows a single writer, and the warehouse
+        # resource holds the run lock from the first step to the last.
         executor=dg.in_process_executor,
     )

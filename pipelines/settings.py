@@ -57,6 +57,7 @@ class Settings:
     orphan_policy: str
     volume_tolerance: float
     duckdb_memory_limit: str
+    run_lock_timeout_seconds: float
     rules_file: Path
     rules: RuleConfig
     faults: FaultPlan | None
@@ -97,6 +98,7 @@ class Settings:
         except MonthKeyError as error:
             raise SettingsError(str(error)) from None
         rules_file = Path(env.get("SALES_RULES_FILE", str(RULES_PATH))).resolve()
+        lock_timeout = _seconds(env.get("SALES_RUN_LOCK_TIMEOUT_SECONDS", "3600"), "SALES_RUN_LOCK_TIMEOUT_SECONDS")
         return cls(
             landing_dir=landing_dir,
             duckdb_path=Path(env.get("SALES_DUCKDB_PATH", "data/warehouse.duckdb")).resolve(),
@@ -114,6 +116,7 @@ class Settings:
             orphan_policy=orphan_policy,
             volume_tolerance=float(env.get("SALES_VOLUME_TOLERANCE", "0.5")),
             duckdb_memory_limit=env.get("SALES_DUCKDB_MEMORY_LIMIT", "1GB"),
+            run_lock_timeout_seconds=lock_timeout,
             rules_file=rules_file,
             rules=_rules(rules_file),
             faults=_faults(env),
@@ -128,6 +131,16 @@ def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:
     if value not in ("true", "false", "1", "0", "yes", "no"):
         raise SettingsError(f"{name} must be true or false, got {value!r}")
     return value in ("true", "1", "yes")
+
+
+def _seconds(value: str, name: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds < float("inf"):
+        raise SettingsError(f"{name} must be a number of seconds >= 0, got {value!r}")
+    return seconds
 
 
 def _rules(path: Path) -> RuleConfig:

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from pipelines.ingest.load import load_months
+from pipelines.ingest.redelivery import PartialRedelivery
 from tests.fixture_month import month_rows, write_month
 from tests.settings_for import settings_for
 
@@ -94,6 +95,43 @@ def test_redelivered_month_replaces_only_that_month(tmp_path: Path, con: duckdb.
     by_month = dict(con.execute("select batch_month::varchar, count(*) from raw.orders group by all").fetchall())
     assert by_month == {"2026-09-01": 5, "2026-10-01": 2}
     assert table_dump(con, "raw.orders where batch_month = date '2026-09-01'") == september
+
+
+def test_an_unchanged_older_month_can_be_rerun_alone(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    landing = tmp_path / "landing"
+    write_month(landing, "2026-09")
+    write_month(landing, "2026-10")
+    load_months(con, settings_for(landing), ["2026-09", "2026-10"], RUN_ID)
+    before = table_dump(con, "raw.orders")
+
+    load_months(con, settings_for(landing), ["2026-09"], "run-2")
+
+    assert table_dump(con, "raw.orders") == before
+
+
+def test_a_changed_older_month_alone_is_refused_and_nothing_is_written(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    landing = tmp_path / "landing"
+    write_month(landing, "2026-08")
+    write_month(landing, "2026-09")
+    write_month(landing, "2026-10")
+    load_months(con, settings_for(landing), ["2026-08", "2026-09", "2026-10"], RUN_ID)
+    written = {t: table_dump(con, t) for t in ("raw.orders", "raw.extract_files")}
+    logged = con.execute("select count(*) from ops.load_log").fetchone()
+    corrected = month_rows("2026-08")
+    corrected["orders"][2]["status"] = "completed"
+    write_month(landing, "2026-08", corrected)
+
+    with pytest.raises(PartialRedelivery) as refused:
+        load_months(con, settings_for(landing), ["2026-08"], "run-2")
+
+    assert str(refused.value).startswith(
+        "2026-08 was delivered with files that differ from the loaded ones, but 2026-09 … 2026-10 are not in this run"
+    )
+    assert "--partition-range '2026-08...2026-10'" in str(refused.value)
+    assert {t: table_dump(con, t) for t in written} == written
+    assert con.execute("select count(*) from ops.load_log").fetchone() == logged
 
 
 def test_parquet_extract_loads_like_csv(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:

@@ -20,6 +20,7 @@ def test_defaults_without_any_variable(tmp_path: Path) -> None:
     assert settings.channels == ("online", "offline", "agent")
     assert (settings.orphan_policy, settings.volume_tolerance, settings.duckdb_memory_limit) == ("error", 0.5, "1GB")
     assert (settings.schedule_hour, settings.schedule_timezone) == (6, "UTC")
+    assert settings.run_lock_timeout_seconds == 3600
 
 
 def test_variables_override_the_defaults() -> None:
@@ -31,8 +32,10 @@ def test_variables_override_the_defaults() -> None:
             "SALES_ORPHAN_POLICY": "warn",
             "SALES_SCHEDULE_HOUR": "23",
             "SALES_DUCKDB_MEMORY_LIMIT": "4GB",
+            "SALES_RUN_LOCK_TIMEOUT_SECONDS": "2.5",
         }
     )
+    assert settings.run_lock_timeout_seconds == 2.5
     assert settings.start_month == "2022-01"
     assert settings.report_languages == ("zh",)
     assert settings.channels == ("web", "store")
@@ -48,6 +51,9 @@ def test_variables_override_the_defaults() -> None:
         {"SALES_REPORT_LANGUAGES": ""},
         {"SALES_ORPHAN_POLICY": "ignore"},
         {"SALES_SCHEDULE_HOUR": "24"},
+        {"SALES_RUN_LOCK_TIMEOUT_SECONDS": "-1"},
+        {"SALES_RUN_LOCK_TIMEOUT_SECONDS": "ten"},
+        {"SALES_RUN_LOCK_TIMEOUT_SECONDS": "nan"},
     ],
 )
 def test_bad_values_are_refused(env: dict[str, str]) -> None:

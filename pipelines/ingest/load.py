@@ -23,6 +23,7 @@ from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.notes import parse_notes
 from pipelines.ingest.problems import CheckRecord, ExtractRejected
 from pipelines.ingest.publish import publish, record_failure
+from pipelines.ingest.redelivery import refuse_partial_redelivery
 from pipelines.ingest.run_tables import (
     append_staged_month,
     reset_run_tables,
@@ -40,7 +41,8 @@ VOLUME_HISTORY = 3
 
 def load_months(con: duckdb.DuckDBPyConnection, settings: Settings, months: list[str], run_id: str) -> list[MonthLoad]:
     """Stage, validate and publish `months` from the settings' landing folder under `run_id`;
-    raise ExtractRejected (publishing nothing) if any fails."""
+    raise ExtractRejected (publishing nothing) if any fails, PartialRedelivery (writing nothing)
+    if a changed month has loaded months after the run."""
     landing_dir = settings.landing_dir
     ensure_schema(con)
     now = datetime.now().replace(microsecond=0)
@@ -60,6 +62,7 @@ def load_months(con: duckdb.DuckDBPyConnection, settings: Settings, months: list
         if failing:
             record_failure(con, loads, run_id, now)
             raise ExtractRejected(failing)
+        refuse_partial_redelivery(con, loads)
         publish(con, loads, run_id, now, settings.faults)
     finally:
         reset_run_tables(con)  # frees the run's rows

@@ -18,7 +18,7 @@ import duckdb
 
 from data_checks.outcome import RuleOutcome
 from data_checks.runner import validate_months
-from pipelines.contract import ENTITIES, ENTITY_BY_NAME, Entity
+from pipelines.contract import ENTITIES, ENTITY_BY_NAME, Column, Entity
 from pipelines.ingest.problems import CheckRecord
 from pipelines.ingest.run_tables import quarantine_table, rows_by_month, run_table, temp_table_exists
 from pipelines.ingest.stage import quote_ident
@@ -38,8 +38,9 @@ def parents_first() -> list[Entity]:
         if entity in ordered:
             return
         for column in entity.columns:
-            if column.references and column.references != entity.name:
-                visit(ENTITY_BY_NAME[column.references])
+            for _, parent in column.parents:
+                if parent != entity.name:
+                    visit(ENTITY_BY_NAME[parent])
         ordered.append(entity)
 
     for entity in ENTITIES:
@@ -47,9 +48,8 @@ def parents_first() -> list[Entity]:
     return ordered
 
 
-def _parent_found(entity: Entity, column_name: str, con: duckdb.DuckDBPyConnection) -> str:
-    """SQL: row s's value of `column_name` is a key of the parent in the same month folder."""
-    parent = ENTITY_BY_NAME[entity.column(column_name).references]
+def _key_found(parent: Entity, column_name: str, con: duckdb.DuckDBPyConnection) -> str:
+    """SQL: row s's value of `column_name` is a key of `parent` in the same month folder."""
     if not temp_table_exists(con, run_table(parent)):
         return "false"  # the parent file is absent from every month, so every reference is an orphan
     key = quote_ident(parent.primary_key[0])
@@ -59,13 +59,30 @@ def _parent_found(entity: Entity, column_name: str, con: duckdb.DuckDBPyConnecti
     )
 
 
+def _applies(column: Column, selected: str | None) -> str:
+    """SQL: the reference to the parent picked by `selected` applies to row s (always, for a plain one)."""
+    if selected is None:
+        return "true"
+    # Selector values come from the contract, never from the file, so they are safe to inline.
+    return f"s.{quote_ident(column.scoped_reference.selector)} = '{selected}'"
+
+
+def _parent_found(entity: Entity, column: Column, con: duckdb.DuckDBPyConnection) -> str:
+    """SQL: row s's value of `column` is a key of the parent its row picks; null when none applies."""
+    cases = " ".join(
+        f"when {_applies(column, selected)} then {_key_found(ENTITY_BY_NAME[parent], column.name, con)}"
+        for selected, parent in column.parents
+    )
+    return f"case {cases} end"
+
+
 def _reference_flags(con: duckdb.DuckDBPyConnection, entity: Entity) -> list[str]:
     """`<col>__ref_found`: null when the value is null, else whether the parent key exists that month."""
     return [
-        f"case when s.{quote_ident(c.name)} is null then null else {_parent_found(entity, c.name, con)} end "
+        f"case when s.{quote_ident(c.name)} is null then null else {_parent_found(entity, c, con)} end "
         f"as {quote_ident(c.name + '__ref_found')}"
         for c in entity.columns
-        if c.references
+        if c.parents
     ]
 
 
@@ -145,11 +162,18 @@ def _quarantine(con: duckdb.DuckDBPyConnection, entity: Entity, columns: list[st
     """Move orphan rows of every month to quarantined_<entity>, each with its reason; count them per month."""
     conditions = []
     for name in columns:
-        parent = ENTITY_BY_NAME[entity.column(name).references]
-        orphan = f"(s.{quote_ident(name)} is not null and not {_parent_found(entity, name, con)})"
-        # Names come from the contract, never from the file, so they are safe to inline.
-        reason = f"orphan {name}: no {parent.name} row with this {parent.primary_key[0]} in the month folder"
-        conditions.append((orphan, reason))
+        column = entity.column(name)
+        for selected, parent_name in column.parents:
+            parent = ENTITY_BY_NAME[parent_name]
+            orphan = (
+                f"(s.{quote_ident(name)} is not null and {_applies(column, selected)} "
+                f"and not {_key_found(parent, name, con)})"
+            )
+            # Names come from the contract, never from the file, so they are safe to inline.
+            reason = f"orphan {name}: no {parent.name} row with this {parent.primary_key[0]} in the month folder"
+            if selected is not None:
+                reason += f" ({column.scoped_reference.selector} {selected})"
+            conditions.append((orphan, reason))
     reasons = ", ".join(f"case when {cond} then '{text}' end" for cond, text in conditions)
     where = " or ".join(cond for cond, _ in conditions)
     table = quarantine_table(entity)

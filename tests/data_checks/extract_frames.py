@@ -100,7 +100,7 @@ def extract_frame(entity_name: str, rows: list[dict], month: dt.date = MONTH) ->
     frame["source_line"] = range(2, len(rows) + 2)
     frame["batch_month"] = _typed("date", [month] * len(rows))
     for column in entity.columns:
-        if column.references is not None and column.name in frame:
+        if column.parents and column.name in frame:
             flag = f"{column.name}__ref_found"
             found = [row.get(flag, None if row[column.name] is None else True) for row in rows]
             frame[flag] = pd.array(found, dtype="boolean")

@@ -46,7 +46,7 @@ def test_100000_failing_rows_in_shuffled_storage_order():
     """
     entity = ENTITY_BY_NAME["orders"]
     columns = ", ".join(f'"{c.name}" {c.sql_type}' for c in entity.columns)
-    flags = ", ".join(f'"{c.name}__ref_found" BOOLEAN' for c in entity.columns if c.references)
+    flags = ", ".join(f'"{c.name}__ref_found" BOOLEAN' for c in entity.columns if c.parents)
     with duckdb.connect() as con:
         con.execute(f"create temp table staged ({columns}, source_line BIGINT, batch_month DATE, {flags})")
         con.execute(

@@ -14,7 +14,7 @@ import duckdb
 
 from pipelines.months import add_months, month_key
 from tests.fixture_month import month_rows, write_month
-from tests.pipeline_runs import project_env
+from tests.pipeline_runs import project_env, schema_checksums
 
 REPO = Path(__file__).resolve().parents[2]
 DAGSTER = str(Path(sys.executable).with_name("dagster"))
@@ -53,6 +53,18 @@ def analyst_state(path: Path) -> tuple[list[tuple[str, str]], int]:
     with duckdb.connect(str(path), read_only=True) as con:
         revenue = [tuple(row) for row in con.execute(COMPANY_REVENUE).fetchall()]
         return revenue, con.execute(MART_ROWS).fetchone()[0]
+
+
+def published_fingerprint(root: Path) -> dict:
+    """Everything a run publishes: raw, quarantine and marts of the warehouse, the analysts' file, the reports."""
+    warehouse = root / "warehouse.duckdb"
+    return {
+        "raw": schema_checksums(warehouse, "raw"),
+        "quarantine": schema_checksums(warehouse, "quarantine"),
+        "marts": schema_checksums(warehouse, "marts"),
+        "analyst": file_sha256(root / "analytics.duckdb"),
+        "reports": report_digests(root),
+    }
 
 
 def building_leftovers(root: Path) -> list[str]:

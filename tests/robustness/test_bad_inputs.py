@@ -71,6 +71,23 @@ def _latin1_notes(folder: Path) -> None:
     (folder / "notes.md").write_bytes("## Strategy\nKeep going.\nCafé corner first.\n".encode("latin-1"))
 
 
+def targets_with_unknown_scopes() -> list[dict[str, object]]:
+    """Lines 2-4 name real scopes; line 5 is a team target for R1, a rep's id, and line 6 a rep target
+    for R9, who is in no roster: both are orphans, each of the entity its scope names."""
+    target = {"month": MONTH, "metric": "revenue", "target_value": "100.00"}
+    return [
+        {**target, "scope": "company", "scope_id": ""},
+        {**target, "scope": "team", "scope_id": "T1"},
+        {**target, "scope": "rep", "scope_id": "R2"},
+        {**target, "scope": "team", "scope_id": "R1"},
+        {**target, "scope": "rep", "scope_id": "R9", "target_value": "3000000.00"},
+    ]
+
+
+def _targets_with_unknown_scopes(folder: Path) -> None:
+    write_csv(folder, "targets", targets_with_unknown_scopes())
+
+
 def _drop_channel(folder: Path) -> None:
     columns = ["order_id", "order_date", "customer_id", "rep_id", "campaign_id", "status"]
     write_csv(folder, "orders", month_rows(MONTH)["orders"], columns)
@@ -359,6 +376,16 @@ CASES = (
         (4,),
     ),
     Case(
+        "target for a scope not in the roster",
+        _targets_with_unknown_scopes,
+        "targets",
+        "reference",
+        "2026-10/targets.csv, column scope_id: 2 rows violate 'scope_id must exist in teams.team_id when scope is "
+        "team or sales_reps.rep_id when scope is rep' (lines 5, 6)",
+        2,
+        (5, 6),
+    ),
+    Case(
         "both orders.csv and orders.parquet",
         _orders_also_as_parquet,
         "orders",
@@ -511,3 +538,38 @@ def test_orphans_under_warn_policy_are_quarantined_with_their_children(
         "select entity, severity, failing_count, sample_lines from ops.check_results "
         "where run_id = 'warn-run' and rule = 'reference' and not passed order by entity"
     ).fetchall() == [("order_lines", "warning", 1, "6"), ("orders", "warning", 1, "5")]
+
+
+def test_targets_for_unknown_scopes_under_warn_policy_are_quarantined(
+    tmp_path: Path, warehouse: duckdb.DuckDBPyConnection
+) -> None:
+    folder = write_month(tmp_path / "landing", MONTH)
+    _targets_with_unknown_scopes(folder)
+
+    load_months(warehouse, settings_for(tmp_path / "landing", SALES_ORPHAN_POLICY="warn"), [MONTH], "warn-run")
+
+    assert warehouse.execute(
+        "select scope, scope_id, target_value::varchar, source_line, reason from quarantine.targets "
+        "order by source_line"
+    ).fetchall() == [
+        (
+            "team",
+            "R1",
+            "100.0000",
+            5,
+            "orphan scope_id: no teams row with this team_id in the month folder (scope team)",
+        ),
+        (
+            "rep",
+            "R9",
+            "3000000.0000",
+            6,
+            "orphan scope_id: no sales_reps row with this rep_id in the month folder (scope rep)",
+        ),
+    ]
+    assert warehouse.execute(
+        "select scope, scope_id from raw.targets where batch_month = '2026-10-01' order by source_line"
+    ).fetchall() == [("company", None), ("team", "T1"), ("rep", "R2")]
+    assert warehouse.execute(
+        "select status, rows_loaded, warnings from ops.load_log where run_id = 'warn-run' and entity = 'targets'"
+    ).fetchall() == [("loaded", 3, 1)]

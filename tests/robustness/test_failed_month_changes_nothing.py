@@ -2,36 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import dagster as dg
 import duckdb
 import pytest
 
 from tests.fixture_month import month_rows, write_month
-from tests.pipeline_runs import definitions_for, project_env, run_months, schema_checksums
+from tests.pipeline_runs import definitions_for, project_env, run_months
 from tests.robustness.conftest import BuiltProject
-from tests.robustness.projects import copy_project, file_sha256, report_digests
+from tests.robustness.projects import copy_project, published_fingerprint
 
 pytestmark = pytest.mark.slow
-
-
-def fingerprint(root: Path) -> dict:
-    warehouse = root / "warehouse.duckdb"
-    return {
-        "raw": schema_checksums(warehouse, "raw"),
-        "quarantine": schema_checksums(warehouse, "quarantine"),
-        "marts": schema_checksums(warehouse, "marts"),
-        "analyst": file_sha256(root / "analytics.duckdb"),
-        "reports": report_digests(root),
-    }
 
 
 @pytest.fixture(scope="module")
 def failed_run(built_project: BuiltProject, tmp_path_factory: pytest.TempPathFactory):
     root = copy_project(built_project.root, tmp_path_factory.mktemp("failed") / "project")
     month = built_project.months[1]
-    before = fingerprint(root)
+    before = published_fingerprint(root)
     rows = month_rows(month)
     rows["orders"][1]["channel"] = "web"  # O2: line 3 of orders.csv
     write_month(root / "landing", month, rows)
@@ -70,7 +57,7 @@ def test_the_blocking_contract_check_of_orders_failed_and_says_where(failed_run)
 
 
 def test_nothing_published_changed(failed_run) -> None:
-    assert fingerprint(failed_run["root"]) == failed_run["before"]
+    assert published_fingerprint(failed_run["root"]) == failed_run["before"]
 
 
 def test_the_failure_is_recorded_in_the_load_log(failed_run) -> None:

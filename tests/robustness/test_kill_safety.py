@@ -2,7 +2,9 @@
 
 One project goes through the three kills in turn, each run re-materializing the
 four fixture months over the state the previous kill left, then one run
-without a fault; the reference is the same backfill run uninterrupted.
+without a fault; the reference is the same backfill run uninterrupted. Each
+run after a kill finds the killed run's name in the warehouse lock and marks
+that run failed in Dagster (it would otherwise stay STARTED for ever).
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import psutil
 import pytest
+from dagster._core.instance.ref import InstanceRef
 
 from tests.pipeline_runs import schema_checksums
 from tests.robustness.conftest import BuiltProject, ObservedBackfill
@@ -90,6 +94,11 @@ def kills(built_project: BuiltProject, backfill_with_readers: ObservedBackfill, 
     exit_code = start_materialize(cli_env(root, months[0]), months[0], months[-1], log).wait(timeout=WAIT)
     assert exit_code == 0, log.read_text()[-3000:]
     observed["rerun"] = state(root)
+    instance = dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(root / "dagster_home")))
+    observed["runs"] = sorted(
+        (run.status.value, [e.message for e in instance.all_logs(run.run_id, of_type=dg.DagsterEventType.RUN_FAILURE)])
+        for run in instance.get_runs()
+    )
     return observed
 
 
@@ -122,3 +131,12 @@ def test_rerun_after_the_kills_equals_an_uninterrupted_run(kills: dict) -> None:
 def test_rerun_leaves_no_building_file(kills: dict) -> None:
     assert len(kills["swap"]["leftovers"]) == 1  # the killed run's half-published file
     assert kills["rerun"]["leftovers"] == []
+
+
+def test_each_killed_run_is_marked_failed_by_the_run_after_it(kills: dict) -> None:
+    statuses = [status for status, _ in kills["runs"]]
+    assert statuses == ["FAILURE", "FAILURE", "FAILURE", "SUCCESS"]
+    for _, messages in kills["runs"][:3]:
+        (message,) = messages
+        assert message.startswith("marked failed by run ")
+        assert "ended without finishing it (killed?), and left the warehouse lock behind" in message
