@@ -72,9 +72,11 @@ class Formatter:
         text = self.money(value)
         return "+" + text if value is not None and round(value, 2) > 0 else text
 
-    def compact_money(self, value: float) -> str:
+    def compact_money(self, value: float | None) -> str:
         """$37.8M, -$908.7K, $371.72 in English; 3,777.6万美元, 2.95亿美元 in Chinese (the language's
         `compact_units`, with its currency name after the number)."""
+        if value is None:
+            return self.undefined
         value = _unsigned_zero(float(value), 2)
         units = self.language.compact_units
         if not units:

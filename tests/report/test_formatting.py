@@ -77,6 +77,7 @@ def test_undefined_is_a_dash_in_tables_and_a_word_in_chinese_sentences():
     assert Formatter(LANGUAGES["zh"], "USD").pct(None) == "—"
     assert Formatter(LANGUAGES["zh"], "USD", prose=True).pct(None) == "不适用"
     assert Formatter(LANGUAGES["en"], "USD", prose=True).money(None) == "—"
+    assert Formatter(LANGUAGES["zh"], "USD").compact_money(None) == "—"  # a card without last year
 
 
 def test_number_with_decimals():
