@@ -134,6 +134,25 @@ def test_each_months_report_materialization_shows_that_month(pipeline) -> None:
         assert metadata["data_quality"].value in ("passed", "warnings")
 
 
+def test_each_month_of_a_range_run_has_its_own_row_counts_and_check_outcomes(pipeline) -> None:
+    instance, db = pipeline["instance"], pipeline["env"]["SALES_DUCKDB_PATH"]
+    orders = dg.AssetKey(["raw", "orders"])
+    for month in (FIRST, "2026-03", LAST):
+        records = instance.fetch_materializations(
+            dg.AssetRecordsFilter(asset_key=orders, asset_partitions=[month]), limit=1
+        ).records
+        with duckdb.connect(db, read_only=True) as con:
+            (loaded,) = con.execute(
+                "select count(*) from raw.orders where batch_month = $m", {"m": f"{month}-01"}
+            ).fetchone()
+        assert records[0].asset_materialization.metadata["rows"].value == loaded
+    history = instance.event_log_storage.get_asset_check_execution_history(
+        dg.AssetCheckKey(orders, "contract"), limit=100
+    )
+    by_month = {r.event.dagster_event.event_specific_data.partition for r in history if r.event}
+    assert set(months_between(FIRST, LAST)) <= by_month
+
+
 def test_marts_and_reports_equal_the_checked_in_baseline(pipeline) -> None:
     """The proof that a refactoring changed nothing: every baseline mart column and both reports of
     the last month, as checked in under tests/golden/e2e/.

@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 import dagster as dg
 
-from pipelines.contract import ENTITIES, ENTITY_BY_NAME
+from pipelines.contract import ENTITIES
 from pipelines.ingest.load import load_months
-from pipelines.ingest.month_load import MonthLoad
-from pipelines.ingest.problems import CheckRecord, ExtractRejected
+from pipelines.ingest.outcomes import failed_checks, raw_key, records_table, run_results
+from pipelines.ingest.problems import ExtractRejected
 from pipelines.ingest.redelivery import PartialRedelivery
 from pipelines.months import months_between
 from pipelines.resources import SalesWarehouse
@@ -22,16 +22,12 @@ RECORD_TABLES = {
         for e in ENTITIES
     },
 }
-CHECKED_ENTITIES = tuple(e.name for e in ENTITIES)
 # "contract" blocks everything downstream; "volume" only warns.
 CHECKS = (("contract", True), ("volume", False))
 
 
-def raw_key(table: str) -> dg.AssetKey:
-    return dg.AssetKey(["raw", table])
-
-
-def _check_specs() -> list[dg.AssetCheckSpec]:
+def _check_specs(partitions_def: dg.PartitionsDefinition) -> list[dg.AssetCheckSpec]:
+    """Partitioned like the assets, so Dagster records each month's outcome (and shows which one failed)."""
     specs = []
     for entity in ENTITIES:
         for name, blocking in CHECKS:
@@ -39,7 +35,11 @@ def _check_specs() -> list[dg.AssetCheckSpec]:
                 continue
             specs.append(
                 dg.AssetCheckSpec(
-                    name, asset=raw_key(entity.name), blocking=blocking, description=_check_description(name)
+                    name,
+                    asset=raw_key(entity.name),
+                    blocking=blocking,
+                    description=_check_description(name),
+                    partitions_def=partitions_def,
                 )
             )
     return specs
@@ -70,7 +70,7 @@ def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefini
             dg.AssetSpec(key, group_name=key.path[0], kinds={"duckdb"}, description=description)
             for key, description in RECORD_TABLES.items()
         ],
-        check_specs=_check_specs(),
+        check_specs=_check_specs(partitions_def),
         partitions_def=partitions_def,
         backfill_policy=dg.BackfillPolicy.single_run(),
     )
@@ -82,114 +82,15 @@ def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefini
                 loads = load_months(con, warehouse.settings, months, context.run_id)
             except ExtractRejected as rejected:
                 context.log.error(str(rejected))
-                yield from _failed_checks(rejected.problems)
+                yield from failed_checks(rejected.problems, per_month=not context.has_partition_key)
                 raise dg.Failure(
                     description=str(rejected),
-                    metadata={"failed checks": dg.MetadataValue.md(_records_table(rejected.problems))},
+                    metadata={"failed checks": dg.MetadataValue.md(records_table(rejected.problems))},
                     allow_retries=False,
                 ) from None
             except PartialRedelivery as refused:
                 context.log.error(str(refused))
                 raise dg.Failure(description=str(refused), allow_retries=False) from None
-        yield from _results(loads)
+        yield from run_results(loads, RAW_TABLES, RECORD_TABLES, CHECKS, per_month=not context.has_partition_key)
 
     return raw_crm_extracts
-
-
-def _results(loads: list[MonthLoad]) -> Iterator:
-    for key in RECORD_TABLES:
-        metadata = {"months": ", ".join(load.month for load in loads)}
-        if key.path[0] == "quarantine":
-            metadata["quarantined_rows"] = sum(load.quarantined.get(key.path[1], 0) for load in loads)
-        yield dg.MaterializeResult(asset_key=key, metadata=metadata)
-    for table in RAW_TABLES:
-        rows = {load.month: load.row_counts.get(table) for load in loads}
-        yield dg.MaterializeResult(
-            asset_key=raw_key(table),
-            metadata={
-                "months": ", ".join(rows),
-                "rows_by_month": dg.MetadataValue.json(rows),
-                "quarantined_rows": sum(load.quarantined.get(table, 0) for load in loads),
-            },
-        )
-    for entity in CHECKED_ENTITIES:
-        for name, _ in CHECKS:
-            records = [r for load in loads for r in load.records if r.entity == entity and _belongs(r, name)]
-            if name == "volume" and ENTITY_BY_NAME[entity].kind != "transactional":
-                continue
-            if name == "volume":
-                yield _volume_result(entity, records)
-            else:
-                yield _contract_result(entity, records, sum(load.quarantined.get(entity, 0) for load in loads))
-
-
-def _volume_result(entity: str, records: list[CheckRecord]) -> dg.AssetCheckResult:
-    failed = [r for r in records if not r.passed]
-    return dg.AssetCheckResult(
-        asset_key=raw_key(entity),
-        check_name="volume",
-        passed=not failed,
-        severity=dg.AssetCheckSeverity.WARN,
-        metadata={
-            "rules_checked": len(records),
-            "failures": dg.MetadataValue.md(_records_table(failed) if failed else "none"),
-        },
-    )
-
-
-def _contract_result(entity: str, records: list[CheckRecord], quarantined: int) -> dg.AssetCheckResult:
-    """Passed once nothing blocks: under SALES_ORPHAN_POLICY=warn the orphans are warnings, set aside in
-    quarantine, and the month goes on through dbt and the report (this step only runs when nothing blocked)."""
-    warnings = [r for r in records if not r.passed]
-    description = None
-    if warnings:
-        description = f"passed with {len(warnings)} warning(s); {quarantined} row(s) set aside in quarantine.{entity}"
-    return dg.AssetCheckResult(
-        asset_key=raw_key(entity),
-        check_name="contract",
-        passed=True,
-        severity=dg.AssetCheckSeverity.ERROR,
-        description=description,
-        metadata={
-            "rules_checked": len(records),
-            "quarantined_rows": quarantined,
-            "warnings": dg.MetadataValue.md(_records_table(warnings) if warnings else "none"),
-        },
-    )
-
-
-def _failed_checks(problems: list[CheckRecord]) -> Iterator[dg.AssetCheckResult]:
-    """Record the blocking checks as failed, so the UI shows which rule stopped the month."""
-    by_entity: dict[str, list[CheckRecord]] = {}
-    for problem in problems:
-        by_entity.setdefault(problem.entity, []).append(problem)
-    for entity, records in by_entity.items():
-        if entity not in CHECKED_ENTITIES:
-            continue
-        yield dg.AssetCheckResult(
-            asset_key=raw_key(entity),
-            check_name="contract",
-            passed=False,
-            severity=dg.AssetCheckSeverity.ERROR,
-            metadata={"failures": dg.MetadataValue.md(_records_table(records))},
-        )
-
-
-def _belongs(record: CheckRecord, check_name: str) -> bool:
-    if check_name == "volume":
-        return record.check_name == "volume"
-    return record.check_name != "volume"
-
-
-def _records_table(records: list[CheckRecord]) -> str:
-    lines = [
-        "| month | file | column | rule | count | first lines | message |",
-        "|---|---|---|---|---|---|---|",
-    ]
-    for r in records:
-        sample = ", ".join(str(n) for n in r.sample_lines)
-        message = r.message.replace("|", "\\|").replace("\n", " ")
-        lines.append(
-            f"| {r.month} | {r.file} | {r.column or ''} | {r.rule} | {r.failing_count} | {sample} | {message} |"
-        )
-    return "\n".join(lines)
