@@ -105,3 +105,10 @@ def test_a_team_gap_reads_as_the_issue_asks(con, tmp_path):
     )
     expected = r"\*x\* \| y 团队未完成目标，差额 137.98万美元（实际 4,000美元，目标 138.38万美元）。"
     assert expected in _drivers(con, tmp_path)
+
+
+def test_an_undefined_value_follows_its_chinese_label_without_a_space(con, tmp_path):
+    # Ann Lee (r1) with no closed opportunity: win rate undefined, shown as 不适用
+    con.execute("update marts.mart_rep_performance set win_rate = null where month = ? and rep_id = 'r1'", [MONTH])
+    zh = _drivers(con, tmp_path)
+    assert "- Ann Lee（North Stars）：达成率 120.0%，收入 6,000美元，环比增长 20.0%，赢单率不适用。" in zh
