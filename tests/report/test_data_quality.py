@@ -18,7 +18,7 @@ def _appendix(md: str) -> str:
 def test_only_problems_are_listed_and_passed_checks_are_counted(reports):
     appendix = _appendix(reports["en.md"])
     problems = appendix.split("#### Failed checks and warnings", 1)[1].split("####", 1)[0]
-    failed = "| order\\_lines | references | reference exists | warning | 2 | orphan product\\_id quarantined |"
+    failed = "| order\\_lines | References | Reference exists | Warning | 2 | orphan product\\_id quarantined |"
     assert failed in problems
     assert "not empty" not in problems and "file readable" not in problems  # passed checks are not listed
     by_entity = appendix.split("#### Checks by entity", 1)[1].split("####", 1)[0]

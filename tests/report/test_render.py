@@ -108,17 +108,17 @@ def test_every_part_and_sub_part_in_order(reports, language):
         ("en.md", "| Churn rate | 20.0% | 10.0% | +10.0 pp |"),
         ("zh.md", "| 流失率 | 20.0% | 10.0% | +10.0个百分点 |"),
         ("en.md", "| Revenue | $15,000 | $12,345.50 | 82.3% | -$2,654.50 |"),  # tables: full; targets whole
-        ("en.md", "at or above 100 %: 1; 80–100 %: 1; below 80 %: 1; without a revenue target: 1."),
+        ("en.md", "at or above 100%: 1; 80–100%: 1; below 80%: 1; without a revenue target: 1."),
         ("en.md", "| Hired in the last 6 months | 1 | $2,345.50 | 93.8% |"),
         ("en.md", "| Tenured | 3 | $3,333.33 | 85.0% |"),
         ("en.md", "| Revenue | $13,200 | $16,000 |"),
         ("en.md", "Total campaign spend was $3K (previous month $2.5K)."),
         ("en.md", "top competitors: Acme ($3K, 3), Globex ($1K, 1)."),
-        ("en.md", "Lost value by reason: competitor $4K (4), price $600.00 (1)"),
+        ("en.md", "Lost value by reason: Competitor $4K (4), Price $600.00 (1)"),
         ("en.md", "1. Team \\*x\\* \\| y: -$1.5K vs last year ($4K against $5.5K)"),
         (
             "en.md",
-            "| Data quality | passed with warnings (4 of 5 checks passed; failed: 0 errors, 1 warnings) |",
+            "| Data quality | Passed with warnings (4 of 5 checks passed; failed: 0 errors, 1 warnings) |",
         ),
         ("en.md", "| 7 | Pipeline review with team \\*x\\* \\| y | Bob Stone | 2025-03-15 |"),
     ],
@@ -130,7 +130,7 @@ def test_numbers_are_formatted_for_the_language(reports, key, expected):
 @pytest.mark.parametrize(
     ("key", "expected"),
     [
-        ("en.md", "| agent | $1,345.50 | 10.9% | -32.7% | — | 1 | $1,345.50 |"),
+        ("en.md", "| Agent | $1,345.50 | 10.9% | -32.7% | — | 1 | $1,345.50 |"),
         ("zh.md", "| 代理 | US$1,345.50 | 10.9% | -32.7% | — | 1 | US$1,345.50 |"),
         ("en.md", "| February 2024 | $11,000.00 | — |"),
         ("en.html", '<span class="delta na">—</span>'),
@@ -152,17 +152,25 @@ def test_missing_optional_files_are_named_not_invented(con, tmp_path):
     render(con, tmp_path)
     en = (tmp_path / "2025-02" / "report.en.md").read_text()
     zh = (tmp_path / "2025-02" / "report.zh.md").read_text()
-    for entity in OPTIONAL:
-        assert f"Not provided: {entity}.csv/parquet was not in this month's extract" in en
-        assert f"未提供：本月数据包中没有 {entity}.csv/parquet" in zh
-    assert "Total campaign spend" not in en and "survey responses" not in en and "Win rate fell" not in en
+    for entity, en_data, zh_data in (
+        ("targets", "targets", "目标"),
+        ("campaigns", "campaigns", "营销活动"),
+        ("surveys", "survey responses", "问卷"),
+        ("market", "market data", "市场"),
+        ("opportunities", "opportunities", "商机"),
+    ):
+        assert entity in OPTIONAL
+        assert f"Not provided: this month's extract has no {en_data}, so this section has no numbers." in en
+        assert f"本月未提供{zh_data}数据，本节暂无数字。" in zh
+    assert ".csv" not in en.split("## Appendix")[0] and ".csv" not in zh.split("## 附录")[0]
+    assert "Total campaign spend" not in en and "Win rate fell" not in en
 
 
 def test_month_without_any_data_renders_without_numbers(con, tmp_path):
     out = render_month(con, tmp_path, dt.date(2023, 12, 1))
     en = out.read_text()
     assert "There are no completed orders in this month." in en
-    assert "Not provided: targets.csv/parquet" in en
+    assert "Not provided: this month's extract has no targets" in en
     assert "$" not in en.split("## 2.")[0].split("### 1.2")[0]  # no invented sales figures
 
 

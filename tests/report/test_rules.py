@@ -20,7 +20,7 @@ EXPECTED = {
     ),
     "channel_decline": (
         ["offline", "agent"],  # -40.0 % and -32.7 %; online rose
-        "Channel offline: revenue fell 40.0% month over month to $3K (threshold: a fall of more than 10.0%).",
+        "Channel Offline: revenue fell 40.0% month over month to $3K (threshold: a fall of more than 10.0%).",
     ),
     "campaign_low_roas": (
         ["Radio Ads"],

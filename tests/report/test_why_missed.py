@@ -20,23 +20,28 @@ EXPECTED = {
         "2. Region south is $1.5K below its own target ($5K against $6.5K).",
         "Against last year, largest fall first:",
         r"1. Team \*x\* \| y: -$1.5K vs last year",
-        "2. Channel offline: -$1K vs last year",
+        "2. Channel Offline: -$1K vs last year",
         "the company's market share is 12.3% (previous month 14.0%, -1.7 pp); "
         "largest share falls by region: south 10.0% (-6.0 pp).",
-        "Lost value by reason: competitor $4K (4), price $600.00 (1), no budget $400.00 (1).",
+        "Lost value by reason: Competitor $4K (4), Price $600.00 (1), No budget $400.00 (1).",
         "Internal effect: win rate 40.0% (previous month 50.0%, -10.0 pp); open pipeline $20K "
-        "(previous month $22K, -$2K); 1 rep is below 80 % of their revenue target, lowest first: "
+        "(previous month $22K, -$2K); 1 rep is below 80% of their revenue target, lowest first: "
         r"\<script\>alert(1)\</script\> (50.0%).",
     ],
     "zh": [
-        "与各自收入目标相比（按差距从大到小）：",
-        r"1. 团队 \*x\* \| y 比其目标低 2,000美元（实际 4,000美元，目标 6,000美元）。",
-        "2. 区域 south 比其目标低 1,500美元（实际 5,000美元，目标 6,500美元）。",
-        "与去年同月相比（按下降从大到小）：",
-        "2. 渠道 线下：同比 -1,000美元",
-        "市场份额下降最多的区域：south 10.0%（-6.0个百分点）。",
-        "按丢单原因的金额：竞争对手 4,000美元（4 个）、价格 600美元（1 个）、无预算 400美元（1 个）。",
-        r"收入达成率低于 80 % 的销售 1 人（从低到高）：\<script\>alert(1)\</script\>（50.0%）。",
+        "对照各自的收入目标（按差额从大到小）：",
+        # the register of issue 14: "Key Accounts 团队未完成目标，差额 137.98万美元"
+        r"1. \*x\* \| y 团队未完成目标，差额 2,000美元（实际 4,000美元，目标 6,000美元）。",
+        "2. south 区域未完成目标，差额 1,500美元（实际 5,000美元，目标 6,500美元）。",
+        "与去年同月相比（按减少额从大到小）：",
+        # delta_vs_ly -1,000 and share_of_company_delta -0.5 (the company grew): it offset half the growth
+        "2. 线下渠道同比减少 1,000美元（本月 3,000美元，去年同月 4,000美元），抵消了公司同比增量的 50.0%。",
+        # market_share_mom_delta -0.06 in the fixture: a fall of 6.0 points
+        "份额降幅最大的区域：south（10.0%，下降 6.0 个百分点）。",
+        "按丢单原因统计的金额：竞争对手 4,000美元（4 个）、价格 600美元（1 个）、无预算 400美元（1 个）。",
+        "内部因素：赢单率 40.0%，较上月（50.0%）下降 10.0 个百分点；",
+        "未结商机 2万美元，较上月（2.2万美元）减少 2,000美元；",
+        r"收入达成率低于 80% 的销售 1 人（由低到高）：\<script\>alert(1)\</script\>（50.0%）。",
     ],
 }
 HEADINGS = {"en": ("### 2.3 Why targets were missed", "## 3."), "zh": ("### 2.3 未达成原因分析", "## 三、")}
