@@ -43,10 +43,6 @@ def month_of_index(index: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def first_of_month(day: dt.date) -> dt.date:
-    return day.replace(day=1)
-
-
 def add_months(day: dt.date, count: int) -> dt.date:
     """First day of the month `count` months after the month of `day` (negative goes back)."""
     return month_of_index(month_index(day) + count)
