@@ -145,3 +145,32 @@ def test_parquet_extract_loads_like_csv(tmp_path: Path, con: duckdb.DuckDBPyConn
     load_months(con, settings_for(tmp_path / "landing"), ["2026-10"], RUN_ID)
     assert con.execute("select count(*), count(distinct customer_id) from raw.orders").fetchone() == (5, 3)
     assert con.execute("select sum(quantity) from raw.order_lines").fetchone()[0] == 13
+
+
+def test_a_warehouse_of_an_earlier_release_gains_the_reason_columns(tmp_path: Path) -> None:
+    """ops.check_results and the quarantine tables had no reason_code / reason_values before."""
+    path = tmp_path / "old.duckdb"
+    with duckdb.connect(str(path)) as old:
+        old.execute("create schema ops")
+        old.execute(
+            "create table ops.check_results (run_id varchar, batch_month date, entity varchar, "
+            "check_name varchar, rule varchar, severity varchar, passed boolean, failing_count bigint, "
+            "sample_lines varchar, message varchar, checked_at timestamp)"
+        )
+        old.execute(
+            "insert into ops.check_results values ('old-run', date '2026-09-01', 'orders', 'contract', "
+            "'unique', 'error', false, 1, '3', 'duplicate', timestamp '2026-10-01 06:00:00')"
+        )
+    write_month(tmp_path / "landing", "2026-10", month_rows("2026-10"))
+    with duckdb.connect(str(path)) as con:
+        load_months(con, settings_for(tmp_path / "landing"), ["2026-10"], RUN_ID)
+        rows = con.execute(
+            "select run_id, count(*), count(reason_code) from ops.check_results group by run_id order by run_id"
+        ).fetchall()
+        quarantine_columns = con.execute(
+            "select column_name from information_schema.columns "
+            "where table_schema = 'quarantine' and table_name = 'orders' and column_name like 'reason%' order by 1"
+        ).fetchall()
+    assert rows[0] == ("old-run", 1, 0)  # its row keeps its English message and no code
+    assert rows[1][0] == RUN_ID and rows[1][1] > 20
+    assert quarantine_columns == [("reason",), ("reason_code",), ("reason_values",)]

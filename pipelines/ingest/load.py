@@ -193,6 +193,7 @@ def _volume_records(
                     "has a header but no rows: the month loads with none",
                     severity="warning",
                     check_name="volume",
+                    reason_code="no_rows",
                 )
             )
             continue
@@ -213,6 +214,12 @@ def _volume_records(
                 severity=outcome.severity,
                 check_name="volume",
                 passed=outcome.passed,
+                reason_code="volume_outside_tolerance",
+                reason_values=(
+                    (("rows", count), ("median", median(previous)), ("months", len(previous)), ("tolerance", tolerance))
+                    if previous
+                    else ()
+                ),
             )
         )
     return records

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+
+from pipelines.ingest.reasons import REASON_CODES
 
 
 @dataclass(frozen=True)
@@ -20,6 +23,23 @@ class CheckRecord:
     severity: str = "error"  # error | warning | orphan | info
     check_name: str = "file"  # file | contract | references | volume
     passed: bool = False
+    reason_code: str | None = None  # when finer than the rule (pipelines/ingest/reasons.py)
+    reason_values: tuple[tuple[str, int | float | str], ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.reason is not None and self.reason not in REASON_CODES:
+            raise ValueError(f"unknown reason code {self.reason!r}: add it to pipelines/ingest/reasons.py")
+
+    @property
+    def reason(self) -> str | None:
+        """Why the check did not pass, as a code the report words in its language; None when it passed."""
+        return None if self.passed else (self.reason_code or self.rule)
+
+    @property
+    def reason_values_json(self) -> str | None:
+        """The figures the reason's sentence needs, and the column it concerns."""
+        values = dict(self.reason_values) | ({"column": self.column} if self.column else {})
+        return json.dumps(values, sort_keys=True) if values and not self.passed else None
 
     @property
     def blocks(self) -> bool:

@@ -11,6 +11,7 @@ from pipelines.faults import FaultPlan, pause_point
 from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.problems import CheckRecord
 from pipelines.ingest.run_tables import quarantine_table, run_table, temp_table_exists
+from pipelines.ingest.schema import CHECK_RESULTS_COLUMNS
 from pipelines.ingest.stage import quote_ident
 
 
@@ -42,7 +43,8 @@ def publish(
                 con.execute(f"insert into raw.{entity.name} {select} from {run_table(entity)} r {join}", params)
             if temp_table_exists(con, quarantine_table(entity)):
                 con.execute(
-                    f"insert into quarantine.{entity.name} {select}, r.reason from {quarantine_table(entity)} r {join}",
+                    f"insert into quarantine.{entity.name} {select}, r.reason, r.reason_code, r.reason_values "
+                    f"from {quarantine_table(entity)} r {join}",
                     params,
                 )
         for table in ("raw.extract_files", "raw.notes"):
@@ -131,6 +133,8 @@ def _insert_log(
                     ",".join(str(n) for n in record.sample_lines),
                     record.describe(),
                     now,
+                    record.reason,
+                    record.reason_values_json,
                 )
             )
         for entity, records in by_entity.items():
@@ -161,4 +165,6 @@ def _insert_log(
     if log_rows:
         con.executemany("insert into ops.load_log values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", log_rows)
     if check_rows:
-        con.executemany("insert into ops.check_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", check_rows)
+        names = ", ".join(name for name, _ in CHECK_RESULTS_COLUMNS)
+        marks = ", ".join("?" for _ in CHECK_RESULTS_COLUMNS)
+        con.executemany(f"insert into ops.check_results ({names}) values ({marks})", check_rows)

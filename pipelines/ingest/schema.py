@@ -49,8 +49,10 @@ CHECK_RESULTS_COLUMNS = (
     ("sample_lines", "VARCHAR"),
     ("message", "VARCHAR"),
     ("checked_at", "TIMESTAMP"),
+    ("reason_code", "VARCHAR"),
+    ("reason_values", "VARCHAR"),
 )
-QUARANTINE_EXTRA_COLUMNS = (("reason", "VARCHAR"),)
+QUARANTINE_EXTRA_COLUMNS = (("reason", "VARCHAR"), ("reason_code", "VARCHAR"), ("reason_values", "VARCHAR"))
 
 
 def raw_columns(entity: Entity) -> tuple[tuple[str, str], ...]:
@@ -60,6 +62,19 @@ def raw_columns(entity: Entity) -> tuple[tuple[str, str], ...]:
 def _create(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[tuple[str, str], ...]) -> None:
     body = ", ".join(f"{name} {sql_type}" for name, sql_type in columns)
     con.execute(f"create table if not exists {table} ({body})")
+    # A warehouse made by an earlier release gains the columns added since; its rows read them as null.
+    schema, name = table.split(".")
+    present = {
+        row[0]
+        for row in con.execute(
+            "select column_name from information_schema.columns "
+            "where table_catalog = current_database() and table_schema = ? and table_name = ?",
+            (schema, name),
+        ).fetchall()
+    }
+    for column, sql_type in columns:
+        if column not in present:
+            con.execute(f"alter table {table} add column {column} {sql_type}")
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:

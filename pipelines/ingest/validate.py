@@ -155,7 +155,14 @@ def _record(outcome: RuleOutcome, month: str, file: str, orphan_policy: str) -> 
         severity=severity,
         check_name="references" if outcome.rule == "reference" else "contract",
         passed=outcome.passed,
+        reason_code="unknown_reference" if outcome.rule == "reference" else "rule_violated",
+        reason_values=_reference_parents(outcome) if outcome.rule == "reference" else (),
     )
+
+
+def _reference_parents(outcome: RuleOutcome) -> tuple[tuple[str, str], ...]:
+    parents = ENTITY_BY_NAME[outcome.entity].column(outcome.column).parents
+    return (("parents", ",".join(sorted({parent for _, parent in parents}))),)
 
 
 def _quarantine(con: duckdb.DuckDBPyConnection, entity: Entity, columns: list[str]) -> dict[date, int]:
@@ -173,13 +180,17 @@ def _quarantine(con: duckdb.DuckDBPyConnection, entity: Entity, columns: list[st
             reason = f"orphan {name}: no {parent.name} row with this {parent.primary_key[0]} in the month folder"
             if selected is not None:
                 reason += f" ({column.scoped_reference.selector} {selected})"
-            conditions.append((orphan, reason))
-    reasons = ", ".join(f"case when {cond} then '{text}' end" for cond, text in conditions)
-    where = " or ".join(cond for cond, _ in conditions)
+            conditions.append((orphan, reason, parent.name))
+    reasons = ", ".join(f"case when {cond} then '{text}' end" for cond, text, _ in conditions)
+    # reason_values as ops.check_results words them: {"parents": "customers,sales_reps"}
+    parents = ", ".join(f"case when {cond} then '{parent}' end" for cond, _, parent in conditions)
+    where = " or ".join(cond for cond, _, _ in conditions)
     table = quarantine_table(entity)
     con.execute(
         f"create or replace temp table {table} as "
-        f"select s.*, concat_ws('; ', {reasons}) as reason from {run_table(entity)} s where {where}"
+        f"select s.*, concat_ws('; ', {reasons}) as reason, 'unknown_reference' as reason_code, "
+        f"""'{{"parents": "' || concat_ws(',', {parents}) || '"}}' as reason_values """
+        f"from {run_table(entity)} s where {where}"
     )
     con.execute(f"delete from {run_table(entity)} s where {where}")
     return rows_by_month(con, table)

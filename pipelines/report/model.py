@@ -261,7 +261,10 @@ class CheckRow:
     severity: str
     passed: bool
     failing_count: Number
-    message: str | None
+    message: str | None  # English, for engineers; the report words reason_code instead
+    sample_lines: str | None = None  # "4,17,22"
+    reason_code: str | None = None  # pipelines/ingest/reasons.py; None on rows of older releases
+    reason_values: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -279,8 +282,10 @@ class QuarantineRow:
     """Rows of the month an entity's load set aside, with the reason given by ingest."""
 
     entity: str
-    reason: str | None
+    reason: str | None  # English, for engineers; the report words reason_code instead
     row_count: int
+    reason_code: str | None = None  # pipelines/ingest/reasons.py; None on rows of older releases
+    reason_values: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ module only selects and orders rows.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import duckdb
@@ -295,11 +296,16 @@ def _quarantined(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.Quar
     """Rows of the month in quarantine, per entity and reason, largest first."""
     rows = _rows(
         con,
-        "select entity, reason, row_count from marts.mart_quarantined_rows_monthly where month = ? "
-        "order by entity, row_count desc, reason",
+        "select entity, reason, reason_code, reason_values, row_count from marts.mart_quarantined_rows_monthly "
+        "where month = ? order by entity, row_count desc, reason",
         (month,),
     )
-    return tuple(_build(m.QuarantineRow, r) for r in rows)
+    return tuple(_build(m.QuarantineRow, _with_reason_values(r)) for r in rows)
+
+
+def _with_reason_values(row: dict) -> dict:
+    """reason_values is a JSON object written by ingest: the figures its reason's sentence needs."""
+    return row | {"reason_values": json.loads(row["reason_values"]) if row["reason_values"] else {}}
 
 
 def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQuality:
@@ -313,7 +319,8 @@ def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQualit
     checks = _rows(
         con,
         """
-        select entity, check_name, rule, severity, passed, failing_count, message
+        select entity, check_name, rule, severity, passed, failing_count, message, sample_lines,
+            reason_code, reason_values
         from staging.stg_ops__check_results where batch_month = ? and run_id = ?
         order by passed, severity, entity, check_name
         """,
@@ -340,7 +347,7 @@ def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQualit
     )
     return m.DataQuality(
         run_id,
-        tuple(_build(m.CheckRow, r) for r in checks),
+        tuple(_build(m.CheckRow, _with_reason_values(r)) for r in checks),
         tuple(_build(m.LoadRow, r) for r in loads),
         _quarantined(con, month),
         tuple(_build(m.EntityChecks, r) for r in by_entity),

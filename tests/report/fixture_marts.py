@@ -18,6 +18,7 @@ FIRST = dt.date(2024, 1, 1)
 HOSTILE_REP = "<script>alert(1)</script>"
 HOSTILE_TEAM = "*x* | y"
 ORPHAN_REASON = "orphan product_id: no products row with this product_id in the month folder"
+ORPHAN_CODE = """'unknown_reference', '{"parents": "products"}'"""
 
 # Company revenue, orders, active customers for 2024-01 .. 2025-02 (14 months).
 # M = 12,345.5 / 9 / 8; M-1 = 14,000 / 14 / 10; M-12 = 11,000 / 10 / 8.
@@ -320,32 +321,34 @@ insert into raw.notes values
 
 create table ops.check_results (run_id varchar, batch_month date, entity varchar, check_name varchar,
     rule varchar, severity varchar, passed boolean, failing_count bigint, sample_lines varchar,
-    message varchar, checked_at timestamp);
+    message varchar, checked_at timestamp, reason_code varchar, reason_values varchar);
 -- run-0 failed an error check, but run-1 (the latest) passed it: the month is not refused.
 -- run-1: orders 3 passed; order_lines 1 passed, 1 failed warning (the 2 quarantined lines).
 insert into ops.check_results values
     ('run-0', date '2025-02-01', 'orders', 'contract', 'unique', 'error', false, 2, '3,4',
-     'duplicate order_id', timestamp '2025-03-01 05:00:00'),
+     'duplicate order_id', timestamp '2025-03-01 05:00:00', 'rule_violated', '{{"column": "order_id"}}'),
     ('run-1', date '2025-02-01', 'orders', 'contract', 'unique', 'error', true, 0, null, null,
-     timestamp '2025-03-01 06:00:00'),
+     timestamp '2025-03-01 06:00:00', null, null),
     ('run-1', date '2025-02-01', 'orders', 'contract', 'not_null', 'error', true, 0, null, null,
-     timestamp '2025-03-01 06:00:00'),
+     timestamp '2025-03-01 06:00:00', null, null),
     ('run-1', date '2025-02-01', 'orders', 'file', 'readable', 'error', true, 0, null, null,
-     timestamp '2025-03-01 06:00:00'),
+     timestamp '2025-03-01 06:00:00', null, null),
     ('run-1', date '2025-02-01', 'order_lines', 'volume', 'volume', 'warning', true, 0, null, null,
-     timestamp '2025-03-01 06:00:00'),
+     timestamp '2025-03-01 06:00:00', null, null),
     ('run-1', date '2025-02-01', 'order_lines', 'references', 'reference', 'warning', false, 2, '7,9',
-     'orphan product_id quarantined', timestamp '2025-03-01 06:00:00');
+     'orphan product_id quarantined', timestamp '2025-03-01 06:00:00', 'unknown_reference',
+     '{{"column": "product_id", "parents": "products"}}');
 
 create schema quarantine;
-create table quarantine.orders (order_id varchar, batch_month date, run_id varchar, reason varchar);
+create table quarantine.orders (order_id varchar, batch_month date, run_id varchar, reason varchar,
+    reason_code varchar, reason_values varchar);
 create table quarantine.order_lines (order_id varchar, line_no bigint, product_id varchar, batch_month date,
-    run_id varchar, reason varchar);
+    run_id varchar, reason varchar, reason_code varchar, reason_values varchar);
 -- 2 lines of the month quarantined (the failed reference check above); one of January does not count
 insert into quarantine.order_lines values
-    ('o1', 2, 'p404', date '2025-02-01', 'run-1', '{ORPHAN_REASON}'),
-    ('o2', 3, 'p404', date '2025-02-01', 'run-1', '{ORPHAN_REASON}'),
-    ('o7', 1, 'p405', date '2025-01-01', 'run-0', '{ORPHAN_REASON}');
+    ('o1', 2, 'p404', date '2025-02-01', 'run-1', '{ORPHAN_REASON}', {ORPHAN_CODE}),
+    ('o2', 3, 'p404', date '2025-02-01', 'run-1', '{ORPHAN_REASON}', {ORPHAN_CODE}),
+    ('o7', 1, 'p405', date '2025-01-01', 'run-0', '{ORPHAN_REASON}', {ORPHAN_CODE});
 
 create table ops.load_log (run_id varchar, batch_month date, entity varchar, source_file varchar,
     status varchar, rows_loaded bigint, errors bigint, warnings bigint, message varchar,
@@ -363,10 +366,10 @@ create view staging.stg_crm__notes as select batch_month, section, body from raw
 create view staging.stg_ops__check_results as select * from ops.check_results;
 create view staging.stg_ops__load_logs as select * from ops.load_log;
 create view marts.mart_quarantined_rows_monthly as
-    select batch_month as month, entity, reason, count(*) as row_count
+    select batch_month as month, entity, reason, reason_code, reason_values, count(*) as row_count
     from (
-        select 'orders' as entity, batch_month, reason from quarantine.orders
-        union all select 'order_lines', batch_month, reason from quarantine.order_lines
+        select 'orders' as entity, batch_month, reason, reason_code, reason_values from quarantine.orders
+        union all select 'order_lines', batch_month, reason, reason_code, reason_values from quarantine.order_lines
     )
     group by all;
 -- the quality views as dbt builds them (marts/quality): the latest run per month and its counts;

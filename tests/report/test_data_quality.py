@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
+from pipelines.ingest.reasons import REASON_CODES
 from tests.report.conftest import render
 from tests.report.fixture_marts import MONTH, ORPHAN_REASON
 
-ESCAPED_REASON = ORPHAN_REASON.replace("_", "\\_")
+WORDED_REASON = {"en": "Refers to products missing from this month's files", "zh": "引用的产品不在本月数据中"}
 
 
 def _appendix(md: str) -> str:
@@ -18,7 +19,10 @@ def _appendix(md: str) -> str:
 def test_only_problems_are_listed_and_passed_checks_are_counted(reports):
     appendix = _appendix(reports["en.md"])
     problems = appendix.split("#### Failed checks and warnings", 1)[1].split("####", 1)[0]
-    failed = "| order\\_lines | References | Reference exists | Warning | 2 | orphan product\\_id quarantined |"
+    failed = (
+        "| order\\_lines | References | Reference exists | Warning | 2 "
+        f"| {WORDED_REASON['en']} (column product_id, lines 7, 9) |"
+    )
     assert failed in problems
     assert "not empty" not in problems and "file readable" not in problems  # passed checks are not listed
     by_entity = appendix.split("#### Checks by entity", 1)[1].split("####", 1)[0]
@@ -37,14 +41,65 @@ def test_every_check_passed_is_said(con, tmp_path):
 @pytest.mark.parametrize(
     ("key", "expected"),
     [
-        ("en.md", f"| Quarantined rows | 2 rows of order\\_lines ({ESCAPED_REASON}) |"),
-        ("en.md", f"| order\\_lines | {ESCAPED_REASON} | 2 |"),
-        ("zh.md", f"| 隔离的数据行 | 订单明细 2 行（{ESCAPED_REASON}） |"),
-        ("en.html", f"<tr><th>Quarantined rows</th><td>2 rows of order_lines ({ORPHAN_REASON})</td></tr>"),
+        (
+            "en.md",
+            "| Quarantined rows | 2 rows of order\\_lines (refers to products missing from this month's files) |",
+        ),
+        ("en.md", f"| order\\_lines | {WORDED_REASON['en']} | 2 |"),
+        ("zh.md", f"| 隔离的数据行 | 订单明细 2 行（{WORDED_REASON['zh']}） |"),
+        ("zh.md", f"| 订单明细 | {WORDED_REASON['zh']} | 2 |"),
+        (
+            "zh.md",
+            f"| 订单明细 | 引用关系 | 引用存在 | 警告 | 2 | {WORDED_REASON['zh']}（列 product_id，第 7、9 行） |",
+        ),
+        (
+            "en.html",
+            "<tr><th>Quarantined rows</th><td>2 rows of order_lines "
+            "(refers to products missing from this month's files)</td></tr>",
+        ),
     ],
 )
-def test_quarantined_rows_of_the_month_are_stated(reports, key, expected):
+def test_quarantined_rows_and_warnings_are_worded_in_the_readers_language(reports, key, expected):
     assert expected in reports[key]
+    assert ORPHAN_REASON not in reports[key]  # ingest's English message is for engineers
+
+
+def test_rows_of_an_earlier_release_without_a_reason_code_keep_their_message(con, tmp_path):
+    con.execute("update quarantine.order_lines set reason_code = null, reason_values = null")
+    render(con, tmp_path, languages=("zh",))
+    md = (tmp_path / "2025-02" / "report.zh.md").read_text()
+    assert f"| 订单明细 | {ORPHAN_REASON.replace('_', chr(92) + '_')} | 2 |" in md
+
+
+REASON_VALUES = {
+    "unknown_reference": '{"parents": "customers,sales_reps"}',
+    "volume_outside_tolerance": '{"months": 3, "median": 100, "rows": 40, "tolerance": 0.5}',
+}
+WORDED_VOLUME = {
+    "en": "40 rows, against a median of 100 over the previous 3 months (tolerance ±50%)",
+    "zh": "本月 40 行，前 3 个月的中位数为 100 行，超出 ±50% 的容差",
+}
+PROBLEMS_HEADING = {"en": "#### Failed checks and warnings", "zh": "#### 未通过的检查与警告"}
+BOTH_PARENTS = {"en": "Refers to customers or sales reps", "zh": "引用的客户或销售人员"}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_reason_code_is_worded_in_each_language(con, tmp_path, language):
+    con.execute("delete from ops.check_results where not passed")
+    for code in REASON_CODES:
+        con.execute(
+            "insert into ops.check_results values ('run-1', date '2025-02-01', 'orders', 'contract', 'unique', "
+            "'warning', false, 1, null, ?, timestamp '2025-03-01 06:00:00', ?, ?)",
+            (f"english message {code}", code, REASON_VALUES.get(code)),
+        )
+    render(con, tmp_path, languages=(language,))
+    md = (tmp_path / "2025-02" / f"report.{language}.md").read_text()
+    problems = md.split(PROBLEMS_HEADING[language], 1)[1].split("\n#### ", 1)[0]
+    worded = [line[:-2].rsplit(" | ", 1)[1] for line in problems.splitlines() if line.startswith("| ")][1:]
+    assert len(set(worded)) == len(REASON_CODES), worded
+    assert not [w for w in worded if "english message" in w or "\\_" in w]
+    assert WORDED_VOLUME[language] in worded
+    assert [w for w in worded if w.startswith(BOTH_PARENTS[language])]
 
 
 def test_a_month_without_quarantined_rows_says_none(con, tmp_path):

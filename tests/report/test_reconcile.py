@@ -43,7 +43,8 @@ def test_refuses_when_totals_differ_and_keeps_previous_files(con, tmp_path, prev
 def test_refuses_on_a_failed_error_check_of_the_latest_run(con, tmp_path, previous):
     con.execute(
         "insert into ops.check_results values ('run-2', date '2025-02-01', 'orders', 'status_allowed', "
-        "'allowed values', 'error', false, 3, '2,5,8', 'unknown status', timestamp '2025-03-02 06:00:00')"
+        "'allowed values', 'error', false, 3, '2,5,8', 'unknown status', timestamp '2025-03-02 06:00:00', "
+        "'rule_violated', '{\"column\": \"status\"}')"
     )
     with pytest.raises(ReportRefused, match=r"orders.status_allowed \(3 rows\)"):
         reconcile(con, MONTH)

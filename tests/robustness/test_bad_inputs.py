@@ -474,6 +474,9 @@ def test_header_only_transactional_file_loads_with_a_warning(
         ("orders", "volume", f"2026-10/orders.csv: {no_rows}"),
     ]
     assert warehouse.execute(
+        "select distinct reason_code, reason_values from ops.check_results where run_id = 'bad-run' and not passed"
+    ).fetchall() == [("no_rows", None)]
+    assert warehouse.execute(
         "select status, rows_loaded, warnings from ops.load_log where run_id = 'bad-run' and entity = 'orders'"
     ).fetchall() == [("loaded", 0, 1)]
     assert warehouse.execute(
@@ -501,6 +504,24 @@ def test_absent_optional_file_is_information_and_recorded_as_not_provided(
     assert warehouse.execute(
         "select status, errors, warnings from ops.load_log where run_id = 'bad-run' and entity = 'surveys'"
     ).fetchall() == [("absent", 0, 0)]
+
+
+def test_a_month_far_from_the_previous_volume_warns_with_its_figures(
+    tmp_path: Path, warehouse: duckdb.DuckDBPyConnection
+) -> None:
+    rows = month_rows(MONTH)
+    extra = [dict(order, order_id=f"X{n}{order['order_id']}") for n in range(3) for order in rows["orders"]]
+    rows["orders"] = rows["orders"] + extra  # 20 orders against September's 5
+    write_month(tmp_path / "landing", MONTH, rows)
+
+    load_months(warehouse, settings_for(tmp_path / "landing"), [MONTH], BAD_RUN)
+
+    assert warehouse.execute(
+        "select entity, severity, reason_code, reason_values from ops.check_results "
+        "where run_id = 'bad-run' and rule = 'volume' and not passed"
+    ).fetchall() == [
+        ("orders", "warning", "volume_outside_tolerance", '{"median": 5, "months": 1, "rows": 20, "tolerance": 0.5}')
+    ]
 
 
 def test_orphans_under_warn_policy_are_quarantined_with_their_children(
@@ -538,6 +559,24 @@ def test_orphans_under_warn_policy_are_quarantined_with_their_children(
         "select entity, severity, failing_count, sample_lines from ops.check_results "
         "where run_id = 'warn-run' and rule = 'reference' and not passed order by entity"
     ).fetchall() == [("order_lines", "warning", 1, "6"), ("orders", "warning", 1, "5")]
+    # The report words these codes and values in its language.
+    assert warehouse.execute(
+        "select entity, reason_code, reason_values from ops.check_results "
+        "where run_id = 'warn-run' and not passed order by entity"
+    ).fetchall() == [
+        ("order_lines", "unknown_reference", '{"column": "order_id", "parents": "orders"}'),
+        ("orders", "unknown_reference", '{"column": "customer_id", "parents": "customers"}'),
+    ]
+    assert warehouse.execute(
+        "select 'orders', reason_code, reason_values from quarantine.orders union all "
+        "select 'order_lines', reason_code, reason_values from quarantine.order_lines order by 1"
+    ).fetchall() == [
+        ("order_lines", "unknown_reference", '{"parents": "orders"}'),
+        ("orders", "unknown_reference", '{"parents": "customers"}'),
+    ]
+    assert warehouse.execute(
+        "select count(*) from ops.check_results where run_id = 'warn-run' and passed and reason_code is not null"
+    ).fetchone() == (0,)
 
 
 def test_targets_for_unknown_scopes_under_warn_policy_are_quarantined(

@@ -10,9 +10,11 @@ final as (
         batch_month as month,
         entity,
         reason,
+        reason_code,
+        reason_values,
         count(*) as row_count
     from quarantined_rows
-    group by batch_month, entity, reason
+    group by batch_month, entity, reason, reason_code, reason_values
 )
 
 select * from final

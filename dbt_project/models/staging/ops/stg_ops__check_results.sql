@@ -14,7 +14,9 @@ final as (
         failing_count,
         sample_lines,
         message,
-        checked_at
+        checked_at,
+        reason_code,
+        reason_values
     from source
 )
 

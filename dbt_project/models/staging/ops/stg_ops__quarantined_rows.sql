@@ -10,7 +10,9 @@ with quarantined as (
         '{{ entity }}' as entity,
         batch_month,
         run_id,
-        reason
+        reason,
+        reason_code,
+        reason_values
     from {{ source('quarantine', entity) }}
     {% if not loop.last %}union all{% endif %}
     {%- endfor %}
