@@ -23,6 +23,7 @@ from pipelines.months import months_between
 from pipelines.report.rules import load_config
 from pipelines.transform.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
 from pipelines.transform.window import dbt_vars_args
+from tests.pdf_pages import LEAST_FILL, pdf_pages
 from tests.pipeline_runs import definitions_for, project_env, run_months, schema_checksums, table_digest
 
 FIRST, LAST = "2025-09", "2026-10"
@@ -114,6 +115,19 @@ def test_every_month_has_reports_in_both_languages(pipeline) -> None:
     assert months[0] == FIRST and months[-1] == LAST and len(months) == 14
     names = sorted(p.name for p in (reports / LAST).iterdir())
     assert names == [f"report.{lang}.{kind}" for lang in ("en", "zh") for kind in ("html", "md", "pdf")]
+
+
+def test_no_printed_page_of_any_month_is_under_a_fifth_full(pipeline) -> None:
+    """Demo-size months: a 30-rep table, a long appendix. Kept whole, the rep table once left a page
+    17% full before it, and the list of marts a page 2% full after it."""
+    reports = pipeline["root"] / "reports"
+    fills = {
+        pdf.relative_to(reports).as_posix(): [round(page.fill, 2) for page in pdf_pages(pdf)]
+        for pdf in sorted(reports.glob("*/report.*.pdf"))
+    }
+    assert len(fills) == 2 * 14
+    thin = {name: pages for name, pages in fills.items() if min(pages) < LEAST_FILL}
+    assert not thin, thin
 
 
 def test_each_months_report_materialization_shows_that_month(pipeline) -> None:

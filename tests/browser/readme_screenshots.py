@@ -1,4 +1,5 @@
-"""Regenerate docs/report-en.png and docs/report-zh.png, the README's screenshots.
+"""Regenerate docs/report-<lang>.png and docs/report-<lang>-pdf.png, the README's screenshots of
+the HTML report and of the first printed page, and print each PDF's page count.
 
     .venv/bin/python -m tests.browser.readme_screenshots            # demo data + pipeline, ~3 min
     .venv/bin/python -m tests.browser.readme_screenshots REPORTS    # reuse a run's reports directory
@@ -10,6 +11,8 @@ runs the real pipeline over it in process, and photographs the last month's repo
 from __future__ import annotations
 
 import os
+import re
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -38,7 +41,7 @@ def run_demo(root: Path) -> Path:
     from tests.pipeline_runs import definitions_for, project_env, run_months
 
     generate(root / "landing", months=MONTHS, end_month=LAST_MONTH, scale="small")
-    env = project_env(root, start_month=FIRST_MONTH)
+    env = project_env(root, start_month=FIRST_MONTH, pdf=True)
     with dg.DagsterInstance.ephemeral() as instance:
         run_months(definitions_for(env), FIRST_MONTH, LAST_MONTH, instance)
     return Path(env["SALES_REPORTS_DIR"])
@@ -62,10 +65,26 @@ def screenshot_reports(reports: Path, docs: Path, scratch: Path) -> list[Path]:
     return written
 
 
+def print_first_pages(reports: Path, docs: Path) -> list[Path]:
+    """The first page of the last month's PDF in each language, as poppler draws it."""
+    written = []
+    for language in ("en", "zh"):
+        pdf = reports / LAST_MONTH / f"report.{language}.pdf"
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        pages = re.search(r"^Pages:\s+(\d+)", info, re.M).group(1)
+        print(f"{pdf}: {pages} pages")
+        out = docs / f"report-{language}-pdf"
+        subprocess.run(
+            ["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(out)], check=True
+        )
+        written.append(out.with_suffix(".png"))
+    return written
+
+
 def main(argv: list[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="readme-screenshots-") as scratch:
         reports = Path(argv[0]) if argv else run_demo(Path(scratch) / "project")
-        for path in screenshot_reports(reports, DOCS, Path(scratch)):
+        for path in screenshot_reports(reports, DOCS, Path(scratch)) + print_first_pages(reports, DOCS):
             print(f"{path} ({path.stat().st_size // 1024} KB)")
 
 

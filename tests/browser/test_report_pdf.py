@@ -3,17 +3,13 @@ and the title with the month on every page, and the five parts in the text layer
 
 from __future__ import annotations
 
-import re
-import subprocess
-from dataclasses import dataclass
-from pathlib import Path
-
 import duckdb
 import pytest
 
 from pipelines.report import render_monthly_report
 from pipelines.report.chromium import CHROMIUM
 from pipelines.report.pdf import pdf_printer
+from tests.pdf_pages import LEAST_FILL, PdfPage, pdf_pages
 from tests.report.conftest import GENERATED_AT
 from tests.report.fixture_marts import MART_NAMES, MONTH, build_fixture
 from tests.settings_for import settings_for
@@ -37,30 +33,6 @@ PART_HEADINGS = {
 MONTH_IN_TITLE = {"en": "February 2025", "zh": "2025年2月"}
 # The table of contents names the parts too: look for them after it, from the report details on.
 DETAILS_HEADING = {"en": "Report details", "zh": "报告信息"}
-# The running header and footer sit in the top and bottom 0.6 inch (43.2 pt) of an A4 page.
-MARGIN_PT = 43.2
-LEAST_FILL = 0.2  # "no page under a fifth full"
-
-
-@dataclass(frozen=True)
-class PdfPage:
-    text: str
-    fill: float  # how far down the page body the lowest word reaches, 0..1
-
-
-def pdf_pages(pdf: Path) -> list[PdfPage]:
-    """Each page's text (pdftotext -layout) and fill (from the word boxes of pdftotext -bbox)."""
-    layout = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
-    texts = layout.stdout.split("\f")[:-1]  # every page, the last one too, ends with a form feed
-    boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True)
-    fills = []
-    for page in boxes.stdout.split("<page ")[1:]:
-        height = float(re.search(r'height="([\d.]+)"', page).group(1))
-        bottoms = [float(y) for y in re.findall(r'yMax="([\d.]+)"', page)]
-        body = [y for y in bottoms if MARGIN_PT < y < height - MARGIN_PT]
-        fills.append((max(body) - MARGIN_PT) / (height - 2 * MARGIN_PT) if body else 0.0)
-    assert len(texts) == len(fills)
-    return [PdfPage(text, fill) for text, fill in zip(texts, fills, strict=True)]
 
 
 @pytest.fixture(scope="module")
