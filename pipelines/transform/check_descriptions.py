@@ -20,21 +20,30 @@ def describe_test(node: Mapping[str, Any]) -> str:
     kwargs = {k: v for k, v in metadata["kwargs"].items() if k != "model"}
     column = f"`{kwargs.get('column_name')}`"
     name = metadata["name"]
-    if name == "not_null":
-        return f"{column} is never null."
     if name == "unique":
         return f"{column} is unique."
     if name == "unique_combination":
         return f"One row per {', '.join(kwargs['columns'])}."
-    if name == "accepted_values":
-        return f"{column} is one of: {', '.join(map(str, kwargs['values']))}."
-    if name == "accepted_range":
-        return f"{column} {_range(kwargs.get('min_value'), kwargs.get('max_value'))}."
+    if name == "column_rules":
+        return _column_rules(kwargs)
     if name == "relationship_in_month":
         parent = REF.search(kwargs["to"])
         target = parent.group(1) if parent else kwargs["to"]
         return f"Every {column} exists in `{target}.{kwargs['field']}` of the same month."
     return f"{name} on {column}: {kwargs}."
+
+
+def _column_rules(kwargs: Mapping[str, Any]) -> str:
+    """One sentence per rule, as the folded tests had them: "`a`, `b` are never null. `c` is at least 0."."""
+    sentences = []
+    if kwargs.get("not_null"):
+        columns = ", ".join(f"`{column}`" for column in kwargs["not_null"])
+        sentences.append(f"{columns} {'is' if len(kwargs['not_null']) == 1 else 'are'} never null.")
+    for column, bounds in (kwargs.get("accepted_range") or {}).items():
+        sentences.append(f"`{column}` {_range(bounds.get('min_value'), bounds.get('max_value'))}.")
+    for column, values in (kwargs.get("accepted_values") or {}).items():
+        sentences.append(f"`{column}` is one of: {', '.join(map(str, values))}.")
+    return " ".join(sentences)
 
 
 def _range(low: object, high: object) -> str:

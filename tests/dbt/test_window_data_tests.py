@@ -32,14 +32,21 @@ def failing_tests(workdir: Path, window: tuple[str, str] | None) -> list[str]:
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A full build, then in 2023-11 an order line repeated and an order whose customer is not in
-    that month's customers snapshot (customer c1 exists in other months)."""
+    """A full build, then in 2023-11 an order line repeated, an order whose customer is not in
+    that month's customers snapshot (customer c1 exists in other months), and an order line
+    without a channel."""
     workdir = build_warehouse(tmp_path_factory.mktemp("dbt_window_tests") / "run")
     run_dbt(workdir, "build")
     with duckdb.connect(str(workdir / "warehouse.duckdb")) as con:
         con.execute("""
             insert into marts.fct_order_lines
             select * from marts.fct_order_lines where month = date '2023-11-01' limit 1
+        """)
+        con.execute("""
+            update marts.fct_order_lines set channel = null
+            where month = date '2023-11-01' and line_no = (
+                select min(line_no) from marts.fct_order_lines where month = date '2023-11-01'
+            )
         """)
         con.execute("""
             delete from raw.customers
@@ -52,6 +59,7 @@ def broken(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_a_broken_month_fails_the_runs_whose_window_holds_it(broken: Path) -> None:
     assert failing_tests(broken, ("2023-10", "2023-11")) == [
+        "column_rules_fct_order_lines",
         "relationship_in_month_fct_orders_customer_id__customer_id__ref_stg_crm__customers_",
         "unique_combination_fct_order_lines_order_id__month__line_no",
     ]
