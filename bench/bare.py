@@ -22,7 +22,7 @@ from pipelines.ingest.schema import ensure_schema
 from pipelines.months import month_start
 from pipelines.report.rules import load_config
 from pipelines.transform.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
-from pipelines.transform.window import dbt_vars_args, dbt_window_env
+from pipelines.transform.window import dbt_vars_args, dbt_window_vars
 
 # The month is the folder name: .../YYYY-MM/<entity>.csv
 _MONTH_OF_FILE = r"regexp_extract(filename, '(\d{4}-\d{2})[/\\][^/\\]*$', 1)"
@@ -81,7 +81,12 @@ def _record_extract_files(con: duckdb.DuckDBPyConnection, landing: Path, months:
 
 def compile_models(duckdb_path: Path, first: str, last: str, target_path: Path) -> list[CompiledModel]:
     """`dbt compile` for the month window against the bare warehouse; the models in dependency order."""
-    env = {**dbt_window_env(str(duckdb_path), first, last, "1GB"), "PATH": str(Path(DBT_EXECUTABLE).parent)}
+    env = {
+        "SALES_DUCKDB_PATH": str(duckdb_path),
+        "SALES_DUCKDB_MEMORY_LIMIT": "1GB",
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "PATH": str(Path(DBT_EXECUTABLE).parent),
+    }
     subprocess.run(
         [
             DBT_EXECUTABLE,
@@ -93,7 +98,7 @@ def compile_models(duckdb_path: Path, first: str, last: str, target_path: Path) 
             str(DBT_PROJECT_DIR),
             "--target-path",
             str(target_path),
-            *dbt_vars_args(load_config()),
+            *dbt_vars_args(load_config(), dbt_window_vars(first, last)),
         ],
         env=env,
         check=True,

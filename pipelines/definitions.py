@@ -14,7 +14,8 @@ from pipelines.resources import warehouse_resource
 from pipelines.schedules import build_monthly_job, build_monthly_schedule
 from pipelines.settings import Settings
 from pipelines.transform.assets import build_dbt_assets
-from pipelines.transform.project import DBT_EXECUTABLE, InstalledDbtCliResource, published_marts, sales_dbt_project
+from pipelines.transform.project import published_marts, sales_dbt_project
+from pipelines.transform.runner import InProcessDbt
 
 
 @dg.definitions
@@ -41,7 +42,7 @@ def build_definitions(settings: Settings) -> dg.Definitions:
         schedules=[build_monthly_schedule(job, settings.schedule_hour)],
         resources={
             "warehouse": warehouse_resource(settings),
-            "dbt": InstalledDbtCliResource(project_dir=project, dbt_executable=DBT_EXECUTABLE),
+            "dbt": InProcessDbt(project),
         },
         # Steps run one at a time in one process: DuckDB allows a single writer, and the warehouse
         # resource holds the run lock from the first step to the last.

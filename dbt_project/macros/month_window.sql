@@ -1,7 +1,8 @@
-{#- The months a run builds come from SALES_MONTH_FROM / SALES_MONTH_TO
-    ('YYYY-MM', inclusive). Environment variables rather than --vars keep
-    dbt's partial parsing; unset bounds fall back to the first / last loaded
-    month, so a plain `dbt build` rebuilds everything.
+{#- The months a run builds ('YYYY-MM', inclusive) come from the vars
+    sales_month_from / sales_month_to, which the pipeline passes to a
+    manifest it parsed once, or else from SALES_MONTH_FROM / SALES_MONTH_TO,
+    which keep partial parsing for dbt run by hand. Unset bounds fall back to
+    the first / last loaded month, so a plain `dbt build` rebuilds everything.
     `months_back` widens the lower bound for models that compare with earlier
     months (M-1, M-12, the customer window) without rebuilding them. -#}
 
@@ -22,12 +23,17 @@
     {#- ref() is called even when the env var is set so the dependency on the
         loaded-months model does not change with the window. -#}
     {%- set loaded_months = ref('int_sales__loaded_months') -%}
-    {%- set month_text = env_var(env_name, '') -%}
+    {%- set month_text = sales_window_text(env_name) -%}
     {%- if month_text -%}
         cast('{{ validated_month_text(month_text, env_name) }}-01' as date)
     {%- else -%}
         (select {{ aggregate }}(month) from {{ loaded_months }})
     {%- endif -%}
+{%- endmacro %}
+
+{#- The var named like the env var, in lower case, wins over the env var. -#}
+{% macro sales_window_text(env_name) -%}
+    {{ return(var(env_name | lower, env_var(env_name, ''))) }}
 {%- endmacro %}
 
 {#- Accepts exactly what MONTH_KEY in pipelines/months.py accepts (checked by
@@ -46,7 +52,7 @@
     {{ month_text }}
 {%- endmacro %}
 
-{#- The window for data tests: `column` in SALES_MONTH_FROM .. SALES_MONTH_TO,
+{#- The window for data tests: `column` in the run's window,
     widened by `months_back` / `months_forward` for tests that compare a
     month with its neighbours. Unlike in_sales_window an unset bound is open
     (a run without a window tests whole tables), and rows without a month
@@ -59,7 +65,7 @@
         ('SALES_MONTH_FROM', '>=', -(months_back | int)),
         ('SALES_MONTH_TO', '<=', months_forward | int),
     ] -%}
-        {%- set month_text = env_var(env_name, '') if execute else '' -%}
+        {%- set month_text = sales_window_text(env_name) if execute else '' -%}
         {%- if month_text -%}
             {%- set month = "cast('" ~ validated_month_text(month_text, env_name) ~ "-01' as date)" -%}
             {%- do bounds.append(column ~ ' ' ~ operator ~ ' ' ~ add_months(month, shift) | trim) -%}

@@ -11,9 +11,9 @@ from pipelines.months import month_start, months_between
 from pipelines.resources import SalesWarehouse
 from pipelines.settings import Settings
 from pipelines.transform.build_log import record_build
-from pipelines.transform.project import InstalledDbtCliResource
+from pipelines.transform.runner import InProcessDbt
 from pipelines.transform.translator import SalesDbtTranslator
-from pipelines.transform.window import dbt_vars_args, dbt_window_env
+from pipelines.transform.window import dbt_window_vars
 
 
 def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefinition:
@@ -26,27 +26,32 @@ def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinitio
         backfill_policy=dg.BackfillPolicy.single_run(),
     )
     def sales_dbt_models(
-        context: dg.AssetExecutionContext, dbt: InstalledDbtCliResource, warehouse: dg.ResourceParam[SalesWarehouse]
+        context: dg.AssetExecutionContext,
+        dbt: dg.ResourceParam[InProcessDbt],
+        warehouse: dg.ResourceParam[SalesWarehouse],
     ) -> Iterator:
         settings = warehouse.settings
         window = context.partition_key_range
         with warehouse.connect() as con:
             record_build(con, context.run_id, [month_start(key) for key in months_between(window.start, window.end)])
-        env = dbt_window_env(str(settings.duckdb_path), window.start, window.end, settings.duckdb_memory_limit)
         # Unit tests check the SQL, not the month's data: the test suite runs them.
-        args = ["build", "--exclude-resource-type", "unit_test", *dbt_vars_args(settings.rules)]
-        invocation = dbt.cli_with_env(
-            args, env, context=context, target_path=warehouse_target_path(project.target_path, settings)
+        yield from dbt.build(
+            context,
+            ["build", "--exclude-resource-type", "unit_test"],
+            duckdb_path=settings.duckdb_path,
+            memory_limit=settings.duckdb_memory_limit,
+            target_path=warehouse_target_path(project.project_dir / project.target_path, settings),
+            parse_vars=settings.rules.dbt_vars(),
+            run_vars=dbt_window_vars(window.start, window.end),
         )
-        yield from invocation.stream()
 
     return sales_dbt_models
 
 
 def warehouse_target_path(target_path: Path, settings: Settings) -> Path:
-    """A fixed target path per warehouse keeps dbt's partial-parse cache between runs.
+    """A fixed target path per warehouse keeps dbt's partial-parse cache between processes.
 
-    The profile reads SALES_DUCKDB_PATH, and dbt re-parses the whole project whenever the profile
+    The profile names the warehouse, and dbt re-parses the whole project whenever the profile
     differs from the cached parse: a shared target/ would let every test run, benchmark or second
     installation evict the production cache (a full parse is ~2.5x a partial one).
     """

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import subprocess
 import sys
-from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from dagster_dbt import DbtCliInvocation, DbtCliResource, DbtProject
-from dbt.version import __version__ as DBT_CORE_VERSION
-from packaging import version
+from dagster_dbt import DbtProject
 
 DBT_PROJECT_DIR = Path(__file__).resolve().parents[2] / "dbt_project"
 # The dbt of this interpreter's environment, whether or not the venv is on PATH.
@@ -50,30 +46,3 @@ def published_marts(project: DbtProject) -> list[str]:
         and node["config"]["materialized"] in ("table", "incremental")
     ]
     return sorted(names, key=lambda name: (not name.startswith("fct_"), name))
-
-
-class InstalledDbtCliResource(DbtCliResource):
-    """dagster-dbt asks `dbt --version` in a subprocess once per run (~3 s of Python start-up, 7 s on a
-    busy 2-core machine, and a version check that reaches for the network). The dbt it runs is the
-    dbt-core installed next to it, whose version is known without a process."""
-
-    @functools.cached_property
-    def _cli_version(self) -> version.Version:
-        return version.parse(DBT_CORE_VERSION)
-
-    def cli_with_env(self, args: Sequence[str], env: Mapping[str, str], **kwargs) -> DbtCliInvocation:
-        """`cli()` with `env` added to the dbt process's environment.
-
-        dagster-dbt 0.29 takes no environment argument: `cli()` copies os.environ and starts the dbt
-        process before it returns. So `env` is set for that call only and restored at once.
-        """
-        saved = {name: os.environ.get(name) for name in env}
-        os.environ.update(env)
-        try:
-            return self.cli(list(args), **kwargs)
-        finally:
-            for name, value in saved.items():
-                if value is None:
-                    os.environ.pop(name, None)
-                else:
-                    os.environ[name] = value

@@ -1,9 +1,8 @@
-"""What one dbt invocation is told: its month window and warehouse as environment variables, and the
-rules file's thresholds as `--vars`.
+"""What one dbt invocation is told: its month window and the rules file's thresholds, as `--vars`.
 
-The window goes in environment variables rather than `--vars`: dbt re-parses the whole project
-whenever `--vars` change, but only the files that read a changed env var. The thresholds are the
-same on every run, so as `--vars` they cost no re-parse.
+The pipeline runs dbt on a manifest it parsed once (pipelines/transform/runner.py), so vars that
+change with every run cost no re-parse. The macros fall back to SALES_MONTH_FROM / SALES_MONTH_TO
+for dbt run by hand, where env vars keep dbt's partial parsing (dbt_project/macros/month_window.sql).
 """
 
 from __future__ import annotations
@@ -14,16 +13,13 @@ from pipelines.months import validate_month_key
 from pipelines.report.rules import RuleConfig
 
 
-def dbt_window_env(duckdb_path: str, month_from: str, month_to: str, memory_limit: str) -> dict[str, str]:
+def dbt_window_vars(month_from: str, month_to: str) -> dict[str, str]:
     return {
-        "SALES_DUCKDB_PATH": duckdb_path,
-        "SALES_DUCKDB_MEMORY_LIMIT": memory_limit,
-        "SALES_MONTH_FROM": validate_month_key(month_from, "month_from"),
-        "SALES_MONTH_TO": validate_month_key(month_to, "month_to"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "sales_month_from": validate_month_key(month_from, "month_from"),
+        "sales_month_to": validate_month_key(month_to, "month_to"),
     }
 
 
-def dbt_vars_args(rules: RuleConfig) -> list[str]:
+def dbt_vars_args(rules: RuleConfig, window: dict[str, str] | None = None) -> list[str]:
     """`--vars` for every dbt command that builds or tests the marts."""
-    return ["--vars", json.dumps(rules.dbt_vars(), sort_keys=True)]
+    return ["--vars", json.dumps({**rules.dbt_vars(), **(window or {})}, sort_keys=True)]

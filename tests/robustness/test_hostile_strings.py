@@ -11,7 +11,7 @@ from pipelines.ingest.load import load_months
 from pipelines.ingest.problems import ExtractRejected
 from pipelines.months import MonthKeyError, validate_month_key
 from pipelines.publish.analyst_db import publish_analyst_db
-from pipelines.transform.window import dbt_window_env
+from pipelines.transform.window import dbt_window_vars
 from tests.fixture_month import month_rows, write_month
 from tests.robustness.extracts import write_csv, write_parquet
 from tests.settings_for import settings_for
@@ -154,15 +154,14 @@ def test_month_keys_that_are_not_yyyy_mm_are_refused(key: str) -> None:
     with pytest.raises(MonthKeyError, match="must look like YYYY-MM"):
         validate_month_key(key)
     with pytest.raises(MonthKeyError, match="month_from must look like YYYY-MM"):
-        dbt_window_env("/tmp/w.duckdb", key, "2026-10", "1GB")
+        dbt_window_vars(key, "2026-10")
     with pytest.raises(MonthKeyError, match="month_to must look like YYYY-MM"):
-        dbt_window_env("/tmp/w.duckdb", "2026-10", key, "1GB")
+        dbt_window_vars("2026-10", key)
 
 
 def test_good_month_keys_pass_through() -> None:
     assert validate_month_key("2026-10") == "2026-10"
-    env = dbt_window_env("/tmp/w.duckdb", "2025-12", "2026-01", "1GB")
-    assert (env["SALES_MONTH_FROM"], env["SALES_MONTH_TO"]) == ("2025-12", "2026-01")
+    assert dbt_window_vars("2025-12", "2026-01") == {"sales_month_from": "2025-12", "sales_month_to": "2026-01"}
 
 
 def test_analyst_publication_quotes_a_hostile_warehouse_path(tmp_path: Path) -> None:
