@@ -11,14 +11,12 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import dagster as dg
 import duckdb
-import psutil
 import pytest
 from dagster._core.instance.ref import InstanceRef
 
@@ -28,6 +26,7 @@ from tests.robustness.projects import building_leftovers, cli_env, copy_project,
 
 pytestmark = pytest.mark.slow
 WAIT = 300
+DBT_STEP = "sales_dbt_models"
 
 
 def state(root: Path) -> dict:
@@ -43,35 +42,29 @@ def state(root: Path) -> dict:
     }
 
 
-def marker_written(marker: Path) -> Callable[[subprocess.Popen], bool]:
+def marker_written(marker: Path) -> Callable[[Path], bool]:
     return lambda _: marker.exists()
 
 
-def dbt_build_started(run: subprocess.Popen) -> bool:
-    children = psutil.Process(run.pid).children(recursive=True)
-    return any(_is_dbt_build(child) for child in children)
+def dbt_models_written(log: Path) -> bool:
+    """dbt runs inside the run's process: its first model materialized means dbt is mid-build."""
+    return log.exists() and f"{DBT_STEP} - ASSET_MATERIALIZATION" in log.read_text()
 
 
-def _is_dbt_build(process: psutil.Process) -> bool:
-    try:
-        command = " ".join(process.cmdline())
-    except psutil.Error:
-        return False
-    return "dbt" in command and "build" in command
-
-
-def run_and_kill(root: Path, months: list[str], ready: Callable[[subprocess.Popen], bool], linger: float, **env):
-    """Start the CLI run, wait until `ready`, let it run `linger` seconds more, SIGKILL its process group."""
+def run_and_kill(root: Path, months: list[str], ready: Callable[[Path], bool], linger: float, **env) -> str:
+    """Start the CLI run, wait until `ready` holds for its log, let it run `linger` seconds more, SIGKILL its
+    process group; returns the log."""
     log = root / f"run-{time.monotonic_ns()}.log"
     run = start_materialize(cli_env(root, months[0], **env), months[0], months[-1], log)
     deadline = time.monotonic() + WAIT
-    while not ready(run):
+    while not ready(log):
         assert run.poll() is None, f"the run ended before the kill point:\n{log.read_text()[-3000:]}"
         assert time.monotonic() < deadline, "the kill point was never reached"
         time.sleep(0.1)
     time.sleep(linger)
     os.killpg(run.pid, signal.SIGKILL)
     run.wait(timeout=30)
+    return log.read_text()
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +77,8 @@ def kills(built_project: BuiltProject, backfill_with_readers: ObservedBackfill, 
 
     run_and_kill(root, months, marker_written(marker), 0, SALES_FAULT_PAUSE_AT="ingest_commit", **faults)
     observed["ingest"] = state(root)
-    run_and_kill(root, months, dbt_build_started, 1.0)
+    dbt_log = run_and_kill(root, months, dbt_models_written, 0.5)
+    observed["dbt_finished"] = f"{DBT_STEP} - STEP_SUCCESS" in dbt_log
     observed["dbt"] = state(root)
     marker.unlink()
     run_and_kill(root, months, marker_written(marker), 0, SALES_FAULT_PAUSE_AT="analyst_swap", **faults)
@@ -114,6 +108,7 @@ def test_kill_inside_the_ingest_transaction_publishes_nothing(kills: dict) -> No
 
 
 def test_kill_during_dbt_leaves_the_analysts_file_as_before(kills: dict) -> None:
+    assert not kills["dbt_finished"]  # the kill came while dbt was building
     assert kills["dbt"]["raw"] == kills["reference"]["raw"]  # ingest had committed
     assert kills["dbt"]["analyst"] == kills["before"]["analyst"]
 
