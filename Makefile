@@ -67,11 +67,12 @@ demo-data: $(BIN)/.installed
 materialize: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml manifest
 	@range=$$($(BIN)/python -m pipelines.landed_months $(SALES_LANDING_DIR)) || exit 1; \
 	last=$${range#*...}; \
-	echo "materializing $$range"; \
-	$(BIN)/dagster asset materialize -m pipelines.definitions --select '*' --partition-range "$$range" \
-		> $(DAGSTER_HOME)/last-materialize.log 2>&1 \
+	echo "materializing $$range (full log: $(DAGSTER_HOME)/last-materialize.log)"; \
+	set -o pipefail; SECONDS=0; \
+	$(BIN)/dagster asset materialize -m pipelines.definitions --select '*' --partition-range "$$range" 2>&1 \
+		| $(BIN)/python -m pipelines.run_progress $(DAGSTER_HOME)/last-materialize.log \
 		|| { tail -40 $(DAGSTER_HOME)/last-materialize.log; echo "failed: full log in $(DAGSTER_HOME)/last-materialize.log"; exit 1; }; \
-	echo; echo "Done. Reports for $$last:"; ls -1 $(SALES_REPORTS_DIR)/$$last/ | sed "s|^|  $(SALES_REPORTS_DIR)/$$last/|"; \
+	echo; echo "Done in $$SECONDS s. Reports for $$last:"; ls -1 $(SALES_REPORTS_DIR)/$$last/ | sed "s|^|  $(SALES_REPORTS_DIR)/$$last/|"; \
 	echo "Warehouse: $(SALES_DUCKDB_PATH) (schemas raw, staging, marts, ops)"; \
 	echo "Analysts query: $(SALES_ANALYST_DUCKDB_PATH) (duckdb -readonly $(SALES_ANALYST_DUCKDB_PATH))"; \
 	echo "Open the Dagster UI: make dev, then http://127.0.0.1:3000"

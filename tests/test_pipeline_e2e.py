@@ -66,7 +66,7 @@ def pipeline(tmp_path_factory: pytest.TempPathFactory):
     instance = dg.DagsterInstance.ephemeral()
     result = run_months(defs, FIRST, LAST, instance)
     assert result.success
-    return {"root": root, "env": env, "defs": defs, "instance": instance}
+    return {"root": root, "env": env, "defs": defs, "instance": instance, "run_id": result.run_id}
 
 
 def company_row(duckdb_path: str, month: str) -> dict:
@@ -77,6 +77,25 @@ def company_row(duckdb_path: str, month: str) -> dict:
         )
         names = [d[0] for d in cursor.description]
         return dict(zip(names, cursor.fetchone(), strict=True))
+
+
+def test_the_run_reports_each_stage_as_it_moves(pipeline) -> None:
+    messages = [
+        entry.user_message
+        for entry in pipeline["instance"].all_logs(pipeline["run_id"])
+        if not entry.is_dagster_event and entry.user_message
+    ]
+    months = months_between(FIRST, LAST)
+    staged = [f"staged {month} ({i} of 14 months)" for i, month in enumerate(months, start=1)]
+    assert [m for m in messages if m.startswith("staged ")] == staged
+    assert "checked 14 months against the contract" in messages
+    assert "published 14 months" in messages
+    dbt = [re.fullmatch(r"dbt: (\d+) of (\d+) nodes done", m) for m in messages if m.startswith("dbt: ")]
+    done, totals = [int(m[1]) for m in dbt], {int(m[2]) for m in dbt}
+    (total,) = totals
+    assert len(done) == 10 and done == sorted(done) and done[-1] == total
+    written = [f"wrote the report of {month} ({i} of 14 months)" for i, month in enumerate(months, start=1)]
+    assert [m for m in messages if m.startswith("wrote the report")] == written
 
 
 def test_month_kpis_match_the_extract_files(pipeline) -> None:

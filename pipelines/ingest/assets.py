@@ -79,7 +79,7 @@ def build_raw_assets(partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefini
         months = months_between(window.start, window.end)
         with warehouse.connect() as con:
             try:
-                loads = load_months(con, warehouse.settings, months, context.run_id)
+                loads = load_months(con, warehouse.settings, months, context.run_id, progress=context.log.info)
             except ExtractRejected as rejected:
                 context.log.error(str(rejected))
                 yield from failed_checks(rejected.problems, per_month=not context.has_partition_key)

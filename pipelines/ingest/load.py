@@ -9,6 +9,7 @@ are still reported per month.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from statistics import median
@@ -39,19 +40,29 @@ from pipelines.settings import Settings
 VOLUME_HISTORY = 3
 
 
-def load_months(con: duckdb.DuckDBPyConnection, settings: Settings, months: list[str], run_id: str) -> list[MonthLoad]:
+def load_months(
+    con: duckdb.DuckDBPyConnection,
+    settings: Settings,
+    months: list[str],
+    run_id: str,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[MonthLoad]:
     """Stage, validate and publish `months` from the settings' landing folder under `run_id`;
     raise ExtractRejected (publishing nothing) if any fails, PartialRedelivery (writing nothing)
-    if a changed month has loaded months after the run."""
+    if a changed month has loaded months after the run. `progress` hears each stage as it ends."""
     landing_dir = settings.landing_dir
     ensure_schema(con)
     now = datetime.now().replace(microsecond=0)
     reset_run_tables(con)
     try:
-        loads = [_stage_month(con, landing_dir, month) for month in months]
+        loads = []
+        for month in months:
+            loads.append(_stage_month(con, landing_dir, month))
+            progress(f"staged {month} ({len(loads)} of {len(months)} months)")
         # A month with a structural problem (missing file or column, unreadable) is not validated.
         staged = [load for load in loads if not load.blocking]
         _validate(con, staged, settings)
+        progress(f"checked {len(staged)} months against the contract")
         known_counts: dict[tuple[str, str], int] = {}
         for load in staged:
             load.records.extend(_volume_records(con, load, settings.volume_tolerance, known_counts))
@@ -64,6 +75,7 @@ def load_months(con: duckdb.DuckDBPyConnection, settings: Settings, months: list
             raise ExtractRejected(failing)
         refuse_partial_redelivery(con, loads)
         publish(con, loads, run_id, now, settings.faults)
+        progress(f"published {len(loads)} months")
     finally:
         reset_run_tables(con)  # frees the run's rows
     return loads

@@ -39,7 +39,8 @@ def build_report_asset(
         settings = warehouse.settings
         outputs = {}
         with warehouse.connect(read_only=True) as con, pdf_printer(settings.report_pdf, context.log.warning) as printer:
-            for month in months_between(window.start, window.end):
+            months = months_between(window.start, window.end)
+            for month in months:
                 try:
                     outputs[month] = render_monthly_report(
                         con,
@@ -53,6 +54,7 @@ def build_report_asset(
                 except ReportRefused as refused:
                     # The month's previous report files are left exactly as they were.
                     raise dg.Failure(description=f"report not published: {refused}", allow_retries=False) from None
+                context.log.info(f"wrote the report of {month} ({len(outputs)} of {len(months)} months)")
         # Dagster gives every month of a range run the metadata of the asset's one result (dagster-io/dagster
         # #18123), so each month's own summary and figures follow it as that month's latest materialization.
         yield dg.MaterializeResult(asset_key=REPORT_ASSET, metadata={"months": f"{window.start}...{window.end}"})
