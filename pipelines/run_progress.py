@@ -11,24 +11,21 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # "<date> <time> <tz> - dagster - <LEVEL> - <where> - ...": Dagster's console log format.
 LOG_LINE = re.compile(r"^\S+ (?P<time>\S+) \S+ - dagster - (?P<level>[A-Z]+) - (?P<rest>.*)$")
-STEP_END = re.compile(r'^Finished execution of step "(?P<step>[^"]+)" in (?P<duration>.+?)\.?$')
+STEP_END = re.compile(r'^Finished execution of step "[^"]+" in (?P<duration>.+?)\.?$')
 RUN_ENDS = {"RUN_SUCCESS": "run succeeded", "RUN_FAILURE": "run FAILED"}
 
 
-def progress_lines(lines: Iterable[str]) -> Iterator[str]:
-    """The terminal's lines for a stream of Dagster log lines."""
-    for line in lines:
-        match = LOG_LINE.match(line.rstrip("\n"))
-        if match is None:
-            continue
-        shown = _shown(match["level"], match["rest"].split(" - "))
-        if shown is not None:
-            yield f"[{match['time']}] {shown}"
+def shown(line: str) -> str | None:
+    """The terminal's line for one line of Dagster's console log, if it shows one."""
+    match = LOG_LINE.match(line.rstrip("\n"))
+    if match is None:
+        return None
+    text = _shown(match["level"], match["rest"].split(" - "))
+    return None if text is None else f"[{match['time']}] {text}"
 
 
 def _shown(level: str, fields: list[str]) -> str | None:
@@ -67,8 +64,8 @@ def main(log_path: str) -> None:
         for line in sys.stdin:
             log.write(line)
             log.flush()
-            for shown in progress_lines([line]):
-                print(shown, flush=True)
+            if (text := shown(line)) is not None:
+                print(text, flush=True)
 
 
 if __name__ == "__main__":
