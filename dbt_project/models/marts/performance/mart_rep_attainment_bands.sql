@@ -1,12 +1,15 @@
--- One row per month with reps: reps by revenue-attainment band (at or above
+-- One row per month with active reps: reps by revenue-attainment band (at or above
 -- target, between the lagging threshold and target, below it, without a
 -- target), the attainment spread and the new-hire ramp (new hires vs tenured),
 -- with the lagging threshold the bands used, so the report cites the same one.
 -- depends_on: {{ ref('int_sales__loaded_months') }}
 
+-- Inactive reps listed for their sales are in no band, average or group.
 with rep_performance as (
     select * from {{ ref('mart_rep_performance') }}
-    where {{ in_sales_window('month') }}
+    where
+        counts_in_roster
+        and {{ in_sales_window('month') }}
 ),
 
 with_groups as (

@@ -1,5 +1,7 @@
--- One row per rep of M's sales_reps snapshot: sales (0 when none), revenue
--- target, opportunities closed in M, comparisons with M-1 / M-12 and ranks.
+-- One row per active rep of M's sales_reps snapshot, and per inactive rep who
+-- still sold in M (marked, never counted): sales (0 when none), revenue target,
+-- opportunities closed in M, comparisons with M-1 / M-12 and ranks among the
+-- active reps.
 
 with rep_roster as (
     select * from {{ ref('int_performance__rep_roster') }}
@@ -51,6 +53,11 @@ with_metrics as (
         rep_roster.team_name,
         rep_roster.hire_date,
         rep_roster.is_active,
+        -- A rep without an is_active value is taken as active, like the roster does.
+        coalesce(rep_roster.is_active, true) as counts_in_roster,
+        -- Teams name their manager, not the manager's rep id: a rep who bears that name is the manager.
+        coalesce(lower(trim(rep_roster.rep_name)) = lower(trim(rep_roster.manager_name)), false)
+            as is_team_manager,
         {{ month_index('rep_roster.month') }} - {{ month_index('rep_roster.hire_date') }}
             as tenure_months,
         coalesce(rep_sales.revenue, 0) as revenue,
@@ -84,6 +91,12 @@ with_metrics as (
     {{ join_month_before('ly', 12, 'rep_roster.month', 'rep_sales', 'rep_roster.rep_id', 'rep_id') }}
 ),
 
+-- An inactive rep is shown only for the sales they still made in M.
+listed as (
+    select * from with_metrics
+    where counts_in_roster or revenue <> 0 or orders > 0
+),
+
 final as (
     select
         month,
@@ -93,6 +106,8 @@ final as (
         team_name,
         hire_date,
         is_active,
+        counts_in_roster,
+        is_team_manager,
         tenure_months,
         {{ money('revenue') }} as revenue,
         orders,
@@ -107,9 +122,13 @@ final as (
         {{ money('revenue_ly') }} as revenue_ly,
         {{ pct_change('revenue', 'revenue_prev') }} as revenue_mom_pct,
         {{ pct_change('revenue', 'revenue_ly') }} as revenue_yoy_pct,
-        rank() over (partition by month order by revenue desc) as rank_in_company,
-        rank() over (partition by month, team_id order by revenue desc) as rank_in_team
-    from with_metrics
+        case
+            when counts_in_roster then rank() over (partition by month, counts_in_roster order by revenue desc)
+        end as rank_in_company,
+        case
+            when counts_in_roster then rank() over (partition by month, counts_in_roster, team_id order by revenue desc)
+        end as rank_in_team
+    from listed
 )
 
 select * from final

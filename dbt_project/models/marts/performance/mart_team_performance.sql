@@ -35,17 +35,20 @@ team_revenue_targets as (
     where scope = 'team' and metric = 'revenue'
 ),
 
--- Rep-level counts (reps of M's snapshot); a rep without a revenue target
--- counts in neither target bucket.
+-- Rep-level counts (active reps of M's snapshot; an inactive rep's opportunities
+-- still count for the team); a rep without a revenue target counts in neither
+-- target bucket.
 rep_rollup as (
     select
         month,
         team_id,
-        count(*) as reps,
+        sum(case when counts_in_roster then 1 else 0 end) as reps,
         sum(won_count) as won_count,
         sum(lost_count) as lost_count,
-        sum(case when revenue_attainment >= 1 then 1 else 0 end) as reps_at_or_above_target,
-        sum(case when revenue_attainment < {{ lagging_attainment() }} then 1 else 0 end) as reps_below_80pct
+        sum(case when counts_in_roster and revenue_attainment >= 1 then 1 else 0 end) as reps_at_or_above_target,
+        sum(
+            case when counts_in_roster and revenue_attainment < {{ lagging_attainment() }} then 1 else 0 end
+        ) as reps_below_80pct
     from rep_performance
     where team_id is not null
     group by month, team_id
