@@ -19,6 +19,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import StrMethodFormatter  # noqa: E402
 
 from pipelines.report.model import (  # noqa: E402
+    BridgeStep,
     CampaignRow,
     ChannelRow,
     CustomerFlowPoint,
@@ -185,6 +186,51 @@ def rep_attainment_distribution(reps: Sequence[RepRow], labels: dict[str, str], 
     return _render("rep_attainment", draw)
 
 
+def target_bridge(steps: Sequence[BridgeStep], labels: dict[str, str]) -> str | None:
+    """A waterfall from nothing to the company's shortfall: each part a floating bar (red adds to
+    the shortfall, green makes up for it), the total a solid bar."""
+    if not steps:
+        return None
+
+    def draw(ax):
+        names = [_plain(s.team_name or s.team_id) if s.component == "team" else labels[s.component] for s in steps] + [
+            labels["total"]
+        ]
+        bottoms, heights, level = [], [], 0.0
+        for s in steps:
+            amount = s.shortfall or 0.0
+            bottoms.append(level if amount >= 0 else level + amount)
+            heights.append(abs(amount))
+            level += amount
+        total = steps[0].company_shortfall or 0.0
+        colors = [BAD if (s.shortfall or 0) > 0 else GOOD for s in steps] + [CURRENT]
+        ax.bar(range(len(names)), heights + [abs(total)], bottom=bottoms + [min(total, 0)], color=colors)
+        ax.set_xticks(range(len(names)), names)
+        ax.tick_params(axis="x", labelrotation=30)
+        ax.axhline(0, color="black", linewidth=0.6)
+        ax.yaxis.set_major_formatter(AMOUNT_TICKS)
+        ax.set_title(labels["title"])
+
+    return _render("target_bridge", draw, height=3.2)
+
+
+def sparkline(values: Sequence[float | None], name: str) -> str | None:
+    """A small line of a KPI's last months for its card; None with fewer than two values."""
+    points = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(points) < 2:
+        return None
+
+    def draw(ax):
+        ax.plot([i for i, _ in points], [v for _, v in points], color=CURRENT, linewidth=1.2)
+        ax.plot([points[-1][0]], [points[-1][1]], marker="o", markersize=3, color=CURRENT)
+        ax.set_axis_off()
+
+    with plt.rc_context({**STYLE, "svg.hashsalt": name}):
+        fig, ax = plt.subplots(figsize=(1.6, 0.4))
+        draw(ax)
+        return _svg(fig, name)
+
+
 def build_charts(model, labels: dict[str, dict[str, str]]) -> dict[str, str | None]:
     """Every chart of the HTML report, keyed by name; None where there is no data."""
     # teams and reps under the marts' lagging threshold are drawn as lagging; a month without reps has none
@@ -195,5 +241,10 @@ def build_charts(model, labels: dict[str, dict[str, str]]) -> dict[str, str | No
         "customer_flow": customer_flow(model.customer_flow, labels["customer_flow"]),
         "team_attainment": team_attainment(model.teams, labels["team_attainment"], lagging),
         "campaign_roas": campaign_roas(model.campaigns, labels["campaign_roas"]),
-        "rep_attainment": rep_attainment_distribution(model.reps, labels["rep_attainment"], lagging),
+        "rep_attainment": rep_attainment_distribution(model.roster, labels["rep_attainment"], lagging),
+        "target_bridge": target_bridge(model.bridge, labels["target_bridge"]),
+        **{
+            f"spark_{metric}": sparkline([getattr(p, metric) for p in model.trend], f"spark_{metric}")
+            for metric in ("revenue", "orders", "aov", "active_customers")
+        },
     }

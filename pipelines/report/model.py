@@ -57,6 +57,9 @@ class TrendPoint:
     month: dt.date
     revenue: Number
     revenue_ly: Number
+    orders: Number = None
+    aov: Number = None
+    active_customers: Number = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +129,8 @@ class RepRow:
     rep_name: str | None
     team_id: str | None
     team_name: str | None
+    counts_in_roster: bool  # False: inactive, listed only for the sales they made (mart_rep_performance)
+    is_team_manager: bool
     tenure_months: Number
     revenue: Number
     orders: Number
@@ -174,6 +179,52 @@ class GapDriver:
     revenue_target: Number
     gap_vs_target: Number
     share_of_company_delta: Number
+
+
+@dataclass(frozen=True)
+class BridgeStep:
+    """One part of the company's revenue shortfall (mart_target_bridge); the steps add up to it."""
+
+    step: int
+    component: str  # 'company_target_not_given_to_teams' | 'team' | 'revenue_outside_teams'
+    team_id: str | None
+    team_name: str | None
+    team_target: Number
+    team_revenue: Number
+    reps_target: Number
+    target_not_given_to_reps: Number
+    shortfall: Number  # positive: adds to the shortfall; negative: makes up for it
+    company_shortfall: Number
+
+
+@dataclass(frozen=True)
+class TargetFlag:
+    """A target that does not fit the month's roster (mart_target_flags)."""
+
+    scope: str
+    scope_id: str
+    metric: str
+    flag: str  # 'reps_targets_differ_from_team' | 'not_in_roster' | 'rep_inactive'
+    target_value: Number
+    reps_target: Number
+    target_not_given_to_reps: Number
+
+
+@dataclass(frozen=True)
+class Expectation:
+    """What was expected of a headline number (mart_month_expectations)."""
+
+    grain: str  # 'company' | 'channel'
+    grain_value: str | None
+    metric: str
+    metric_value: Number
+    mom_pct: Number
+    yoy_pct: Number
+    ly_mom_pct: Number  # the same month's MoM a year before
+    history_months: Number
+    history_median: Number  # over the loaded months among M-12 .. M-1
+    target_value: Number
+    attainment: Number
 
 
 @dataclass(frozen=True)
@@ -234,6 +285,7 @@ class ChannelRow:
     share: Number
     revenue_mom_pct: Number
     revenue_yoy_pct: Number
+    revenue_prev: Number = None
 
 
 @dataclass(frozen=True)
@@ -338,6 +390,8 @@ class Finding:
     owner: str | None  # a person (team manager) when the data names one
     owner_role: str | None  # otherwise the role configured for the rule
     due: dt.date
+    at_stake: float = 0.0  # the money the finding puts at risk: ranks the actions, never shown
+    members: tuple[Finding, ...] = ()  # a grouped finding: the findings of the same rule it stands for
 
 
 @dataclass(frozen=True)
@@ -381,7 +435,23 @@ class ReportModel:
     plan: tuple[PlanRow, ...]
     notes: dict[str, str]
     quality: DataQuality
-    findings: tuple[Finding, ...] = field(default=())  # filled by rules.evaluate
+    bridge: tuple[BridgeStep, ...] = ()
+    target_flags: tuple[TargetFlag, ...] = ()
+    expectations: tuple[Expectation, ...] = ()
+    findings: tuple[Finding, ...] = field(default=())  # filled by rules.evaluate, largest money at stake first
+
+    def expectation(self, metric: str, channel: str | None = None) -> Expectation | None:
+        """The company's number (or a channel's revenue) as mart_month_expectations states it."""
+        grain = "company" if channel is None else "channel"
+        return next(
+            (e for e in self.expectations if e.grain == grain and e.metric == metric and e.grain_value == channel),
+            None,
+        )
+
+    @property
+    def roster(self) -> tuple[RepRow, ...]:
+        """The reps who count: active ones (inactive reps are listed for their sales only)."""
+        return tuple(r for r in self.reps if r.counts_in_roster)
 
     def kpi(self, metric: str) -> Kpi | None:
         return next((k for k in self.kpis if k.metric == metric), None)

@@ -39,6 +39,9 @@ REPORT_READS = (
     "mart_team_performance",
     "mart_rep_attainment_bands",
     "mart_next_month_plan",
+    "mart_target_bridge",
+    "mart_target_flags",
+    "mart_month_expectations",
 )
 TREND_MONTHS = 13
 MOVER_GRAINS = ("region", "channel", "category", "segment")
@@ -127,15 +130,13 @@ def _trend(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.TrendPoint
     rows = _rows(
         con,
         """
-        select month, revenue, revenue_ly from marts.mart_sales_monthly
+        select month, revenue, revenue_ly, orders, aov, active_customers from marts.mart_sales_monthly
         where grain = 'company' and month between ? and ?
         """,
         (months[0], months[-1]),
     )
     by_month = {r["month"]: r for r in rows}
-    return tuple(
-        m.TrendPoint(mo, by_month.get(mo, {}).get("revenue"), by_month.get(mo, {}).get("revenue_ly")) for mo in months
-    )
+    return tuple(_build(m.TrendPoint, {**by_month.get(mo, {}), "month": mo}) for mo in months)
 
 
 def _customers(con: duckdb.DuckDBPyConnection, month: dt.date):
@@ -253,7 +254,7 @@ def _channels(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.Channel
         con,
         """
         select grain_value as channel, revenue, orders, aov,
-               revenue_share_of_company as share, revenue_mom_pct, revenue_yoy_pct
+               revenue_share_of_company as share, revenue_mom_pct, revenue_yoy_pct, revenue_prev
         from marts.mart_sales_monthly
         where month = ? and grain = 'channel'
         order by revenue desc nulls last, channel
@@ -447,4 +448,9 @@ def load_model(
         plan=_plan(con, month),
         notes=notes,
         quality=load_quality(con, month),
+        bridge=_by_month(con, "mart_target_bridge", m.BridgeStep, month, "step"),
+        target_flags=_by_month(con, "mart_target_flags", m.TargetFlag, month, "flag, scope, scope_id, metric"),
+        expectations=_by_month(
+            con, "mart_month_expectations", m.Expectation, month, "grain, grain_value nulls first, metric"
+        ),
     )

@@ -19,11 +19,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pipelines.report.escaping import html_finalize, md_block, md_finalize
 from pipelines.report.formatting import Formatter
 from pipelines.report.languages import TEMPLATES, Language
-from pipelines.report.model import GapDriver, ReportModel
+from pipelines.report.model import BridgeStep, GapDriver, ReportModel
 from pipelines.report.pdf import PdfPrinter
 from pipelines.report.query import load_model
 from pipelines.report.reconcile import reconcile
-from pipelines.report.rules import RuleConfig, evaluate, top_performers
+from pipelines.report.rules import RuleConfig, evaluate, seasonal_falls, top_performers
 from pipelines.report.summary import headline_figures, markdown_summary
 
 if TYPE_CHECKING:  # settings imports the report's rules and languages
@@ -80,17 +80,39 @@ def _below_target(model: ReportModel) -> tuple[GapDriver, ...]:
     return tuple(sorted(below, key=lambda d: d.gap_vs_target))[:MAX_GAP_DRIVERS]
 
 
+def _main_cause(model: ReportModel) -> BridgeStep | None:
+    """The part of the bridge that adds most to a missed revenue target."""
+    steps = [b for b in model.bridge if b.shortfall is not None and b.shortfall > 0]
+    if not steps or not model.bridge[0].company_shortfall or model.bridge[0].company_shortfall <= 0:
+        return None
+    return max(steps, key=lambda b: b.shortfall)
+
+
 def _context(model: ReportModel, config: RuleConfig, mart_names: Sequence[str]) -> dict:
     """What the layouts show beyond the model itself: selections and rankings of its rows."""
     # the threshold the marts' bands used, so the list agrees with their counts
     threshold = model.bands.lagging_attainment
     lagging = [
         r
-        for r in model.reps
+        for r in model.roster
         if threshold is not None and r.revenue_attainment is not None and r.revenue_attainment < threshold
     ]
+    kpi_targets = {t.metric: t for t in model.company_targets}
     return {
         "r": model,
+        "shown": model.findings[: config.max_shown],
+        "more": model.findings[config.max_shown :],
+        "seasonal": seasonal_falls(model, config),
+        "main_cause": _main_cause(model),
+        "kpi_targets": kpi_targets,
+        "revenue_target": kpi_targets.get("revenue"),
+        # attainment sentences need reps with a revenue target; without, they would count zeros
+        "rep_targets_known": any(r.revenue_target is not None for r in model.roster),
+        "target_flags": {"reps_differ": [x for x in model.target_flags if x.flag == "reps_targets_differ_from_team"]},
+        "scope_names": {
+            **{("team", x.team_id): x.team_name for x in model.teams},
+            **{("rep", x.rep_id): x.rep_name for x in model.reps},
+        },
         "top": top_performers(model, config),
         "support": tuple(f for f in model.findings if f.rule == "rep_needs_support"),
         "missed": tuple(x for x in model.company_targets if x.attainment is not None and x.attainment < 1),

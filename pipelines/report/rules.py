@@ -2,7 +2,11 @@
 
 Each rule returns Findings that carry the numbers that triggered them and the
 threshold, so the templates can cite both; recommendations and actions are the
-per-language wording of these findings.
+per-language wording of these findings. A month is judged against what was
+expected of it (mart_month_expectations): a fall in a number that meets its own
+target, or without a target a fall its season explains while the number stays
+at or above last year, is not a finding. Findings are ranked by the money they put at
+stake; the report shows the first few.
 """
 
 from __future__ import annotations
@@ -14,20 +18,31 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.months import add_months, day_in_month
-from pipelines.report.model import Finding, ReportModel, RepRow
+from pipelines.report.model import Expectation, Finding, ReportModel, RepRow
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
 # Rules that judge attainment: without their own `attainment_below` they use [attainment] lagging_below.
 LAGGING_RULES = ("team_below_target", "rep_needs_support")
+# Rules whose findings of one month are shown as one when several subjects fire.
+GROUPED_RULES = ("channel_decline",)
+
+
+@dataclass(frozen=True)
+class Seasons:
+    tolerance: float
+    on_plan_at_least: float
+    min_yoy_pct: float
 
 
 @dataclass(frozen=True)
 class RuleConfig:
     due_day: int
+    max_shown: int
     top_attainment: float
     top_max: int
     lagging_attainment: float
     new_hire_months: int
+    seasons: Seasons
     rules: dict[str, dict]
 
     def dbt_vars(self) -> dict[str, float | int]:
@@ -35,49 +50,121 @@ class RuleConfig:
         return {"lagging_attainment": self.lagging_attainment, "new_hire_months": self.new_hire_months}
 
 
+def _merged(packaged: dict, edited: dict) -> dict:
+    """The user's file over the packaged one: a file written for an older release keeps working."""
+    out = dict(packaged)
+    for key, value in edited.items():
+        out[key] = _merged(packaged[key], value) if isinstance(value, dict) and key in packaged else value
+    return out
+
+
 def load_config(path: Path = RULES_PATH) -> RuleConfig:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    unknown = set(data["rules"]) - set(RULES)
+    packaged = tomllib.loads(RULES_PATH.read_text(encoding="utf-8"))
+    edited = tomllib.loads(path.read_text(encoding="utf-8"))
+    unknown = set(edited.get("rules", {})) - set(RULES)
     if unknown:
         raise ValueError(f"{path}: unknown rules {sorted(unknown)}; known: {sorted(RULES)}")
+    data = _merged(packaged, edited)
     lagging = float(data["attainment"]["lagging_below"])
     rules = {name: dict(cfg) for name, cfg in data["rules"].items()}
     for name in LAGGING_RULES:
         if name in rules:
             rules[name].setdefault("attainment_below", lagging)
+    seasons = data["seasons"]
     return RuleConfig(
         due_day=int(data["actions"]["due_day"]),
+        max_shown=int(data["actions"]["max_shown"]),
         top_attainment=float(data["top_performers"]["attainment_at_least"]),
         top_max=int(data["top_performers"]["max_listed"]),
         lagging_attainment=lagging,
         new_hire_months=int(data["attainment"]["new_hire_months"]),
+        seasons=Seasons(float(seasons["tolerance"]), float(seasons["on_plan_at_least"]), float(seasons["min_yoy_pct"])),
         rules=rules,
     )
 
 
-Check = Callable[[ReportModel, dict], Iterator[tuple[str | None, dict, str | None]]]
+def is_seasonal(e: Expectation, seasons: Seasons) -> bool:
+    """The same month fell last year too, and this fall is no deeper than that one (within the tolerance)."""
+    return (
+        e.mom_pct is not None
+        and e.ly_mom_pct is not None
+        and e.ly_mom_pct < 0
+        and e.mom_pct >= e.ly_mom_pct - seasons.tolerance
+    )
 
 
-def _kpi_decline(model: ReportModel, cfg: dict):
+def is_on_plan(e: Expectation, seasons: Seasons) -> bool:
+    """Its own target met to on_plan_at_least or, without a target, not below last year."""
+    if e.attainment is not None:
+        return e.attainment >= seasons.on_plan_at_least
+    return e.yoy_pct is not None and e.yoy_pct >= seasons.min_yoy_pct
+
+
+def is_expected(e: Expectation | None, seasons: Seasons) -> bool:
+    """A fall that is no problem: on plan against its own target, or, without a target, seasonal and
+    not below last year."""
+    if e is None or not is_on_plan(e, seasons):
+        return False
+    return e.attainment is not None or is_seasonal(e, seasons)
+
+
+def seasonal_falls(model: ReportModel, config: RuleConfig) -> tuple[Expectation, ...]:
+    """The company numbers that fell as their season expects, on plan: the report says so."""
+    return tuple(
+        e
+        for e in model.expectations
+        if e.grain == "company"
+        and e.mom_pct is not None
+        and e.mom_pct < 0
+        and is_seasonal(e, config.seasons)
+        and is_on_plan(e, config.seasons)
+    )
+
+
+# A check yields (subject, triggering values, owner, money at stake).
+Check = Callable[[ReportModel, dict, RuleConfig], Iterator[tuple[str | None, dict, str | None, float]]]
+
+
+def _money(value) -> float:
+    return float(value) if value is not None else 0.0
+
+
+def _kpi_decline(model: ReportModel, cfg: dict, config: RuleConfig):
+    sales = {k.metric: k for k in model.kpis}
     for kpi in model.kpis:
-        if kpi.mom_pct is not None and kpi.mom_pct < cfg["mom_pct_below"]:
-            yield kpi.metric, {"value": kpi.value, "prev": kpi.prev, "mom_pct": kpi.mom_pct}, None
+        if kpi.mom_pct is None or kpi.mom_pct >= cfg["mom_pct_below"]:
+            continue
+        if is_expected(model.expectation(kpi.metric), config.seasons):
+            continue
+        lost = _money(kpi.prev) - _money(kpi.value)
+        # revenue the fall stands for: a count times the revenue per unit of it
+        per_unit = {
+            "revenue": 1.0,
+            "orders": _money(sales["aov"].value) if "aov" in sales else 0.0,
+            "aov": _money(sales["orders"].value) if "orders" in sales else 0.0,
+            "active_customers": _money(sales["revenue"].value) / _money(kpi.value) if kpi.value else 0.0,
+        }.get(kpi.metric, 0.0)
+        yield kpi.metric, {"value": kpi.value, "prev": kpi.prev, "mom_pct": kpi.mom_pct}, None, lost * per_unit
 
 
-def _channel_decline(model: ReportModel, cfg: dict):
+def _channel_decline(model: ReportModel, cfg: dict, config: RuleConfig):
     for channel in model.channels:
-        if channel.revenue_mom_pct is not None and channel.revenue_mom_pct < cfg["mom_pct_below"]:
-            yield channel.channel, {"revenue": channel.revenue, "mom_pct": channel.revenue_mom_pct}, None
+        if channel.revenue_mom_pct is None or channel.revenue_mom_pct >= cfg["mom_pct_below"]:
+            continue
+        if is_expected(model.expectation("revenue", channel.channel), config.seasons):
+            continue
+        values = {"revenue": channel.revenue, "mom_pct": channel.revenue_mom_pct}
+        yield channel.channel, values, None, _money(channel.revenue_prev) - _money(channel.revenue)
 
 
-def _campaign_low_roas(model: ReportModel, cfg: dict):
+def _campaign_low_roas(model: ReportModel, cfg: dict, config: RuleConfig):
     for c in model.campaigns:
         if c.roas is not None and c.roas < cfg["roas_below"]:
             values = {"spend": c.spend, "attributed_revenue": c.attributed_revenue, "roas": c.roas}
-            yield c.campaign_name or c.campaign_id, values, None
+            yield c.campaign_name or c.campaign_id, values, None, _money(c.spend) - _money(c.attributed_revenue)
 
 
-def _team_below_target(model: ReportModel, cfg: dict):
+def _team_below_target(model: ReportModel, cfg: dict, config: RuleConfig):
     for team in model.teams:
         if team.revenue_attainment is not None and team.revenue_attainment < cfg["attainment_below"]:
             values = {
@@ -85,52 +172,86 @@ def _team_below_target(model: ReportModel, cfg: dict):
                 "revenue": team.revenue,
                 "revenue_target": team.revenue_target,
             }
-            yield team.team_name or team.team_id, values, team.manager_name
+            at_stake = _money(team.revenue_target) - _money(team.revenue)
+            yield team.team_name or team.team_id, values, team.manager_name, at_stake
 
 
-def _rep_needs_support(model: ReportModel, cfg: dict):
+def _rep_needs_support(model: ReportModel, cfg: dict, config: RuleConfig):
+    """Active reps under target only: lagging, or falling further than the company did."""
     managers = {t.team_id: t.manager_name for t in model.teams}
-    for rep in model.reps:
-        low = rep.revenue_attainment is not None and rep.revenue_attainment < cfg["attainment_below"]
-        falling = rep.revenue_mom_pct is not None and rep.revenue_mom_pct < cfg["mom_pct_below"]
+    company = model.kpi("revenue")
+    company_mom = company.mom_pct if company and company.mom_pct is not None else 0.0
+    for rep in model.roster:
+        attainment = rep.revenue_attainment
+        if attainment is not None and attainment >= 1:
+            continue
+        low = attainment is not None and attainment < cfg["attainment_below"]
+        falling = rep.revenue_mom_pct is not None and rep.revenue_mom_pct - company_mom < cfg["mom_pct_below"]
         if low or falling:
             values = {
-                "attainment": rep.revenue_attainment,
+                "attainment": attainment,
                 "mom_pct": rep.revenue_mom_pct,
+                "company_mom_pct": company_mom,
                 "win_rate": rep.win_rate,
             }
-            yield rep.rep_name or rep.rep_id, values, managers.get(rep.team_id)
+            # a manager's own coaching goes to the role above them
+            owner = None if rep.is_team_manager else managers.get(rep.team_id)
+            at_stake = (
+                _money(rep.revenue_target) - _money(rep.revenue)
+                if rep.revenue_target is not None
+                else -_money(rep.revenue) * rep.revenue_mom_pct / (1 + rep.revenue_mom_pct)
+                if rep.revenue_mom_pct is not None and rep.revenue_mom_pct > -1
+                else 0.0
+            )
+            yield rep.rep_name or rep.rep_id, values, owner, at_stake
 
 
-def _churn_rate_up(model: ReportModel, cfg: dict):
-    churn = model.customer("churn_rate")
+def _churn_rate_up(model: ReportModel, cfg: dict, config: RuleConfig):
+    churn, base = model.customer("churn_rate"), model.customer("base_customers")
     if churn and churn.mom_delta is not None and churn.mom_delta > cfg["increase_above"]:
-        yield None, {"churn_rate": churn.value, "prev": churn.prev, "delta": churn.mom_delta}, None
+        revenue, active = model.kpi("revenue"), model.kpi("active_customers")
+        per_customer = _money(revenue.value) / _money(active.value) if revenue and active and active.value else 0.0
+        at_stake = churn.mom_delta * _money(base.value if base else None) * per_customer
+        yield None, {"churn_rate": churn.value, "prev": churn.prev, "delta": churn.mom_delta}, None, at_stake
 
 
-def _win_rate_down(model: ReportModel, cfg: dict):
+def _win_rate_down(model: ReportModel, cfg: dict, config: RuleConfig):
     now, prev = model.pipeline, model.pipeline_prev
     if now and prev and now.win_rate_mom_delta is not None:
         drop = -now.win_rate_mom_delta  # a fall, stated as a positive number
         if drop > cfg["drop_above"]:
-            yield None, {"win_rate": now.win_rate, "prev": prev.win_rate, "drop": drop}, None
+            at_stake = drop * (_money(now.won_amount) + _money(now.lost_amount))
+            yield None, {"win_rate": now.win_rate, "prev": prev.win_rate, "drop": drop}, None, at_stake
 
 
-def _low_pipeline_coverage(model: ReportModel, cfg: dict):
+def _low_pipeline_coverage(model: ReportModel, cfg: dict, config: RuleConfig):
+    """Against the coverage this business usually has, once it has the history to say."""
     p = model.pipeline
-    if p and p.pipeline_coverage is not None and p.pipeline_coverage < cfg["coverage_below"]:
-        values = {
+    if not p or p.pipeline_coverage is None:
+        return
+    usual = model.expectation("pipeline_coverage")
+    if usual and usual.history_median is not None and usual.history_months >= cfg["min_history_months"]:
+        threshold = usual.history_median * cfg["below_usual"]
+        values = {"usual_coverage": usual.history_median, "history_months": usual.history_months}
+    else:
+        threshold = cfg["coverage_below"]
+        values = {"usual_coverage": None, "history_months": usual.history_months if usual else 0}
+    if p.pipeline_coverage < threshold:
+        values |= {
             "coverage": p.pipeline_coverage,
+            "threshold": threshold,
             "next_month_pipeline": p.next_month_pipeline,
             "next_month_revenue_target": p.next_month_revenue_target,
         }
-        yield None, values, None
+        at_stake = (threshold - p.pipeline_coverage) * _money(p.next_month_revenue_target)
+        yield None, values, None, at_stake
 
 
-def _nps_drop(model: ReportModel, cfg: dict):
+def _nps_drop(model: ReportModel, cfg: dict, config: RuleConfig):
     s = model.company_satisfaction
     if s and s.nps_mom_delta is not None and -s.nps_mom_delta > cfg["drop_above"]:
-        yield None, {"nps": s.nps, "prev": s.nps_prev, "drop": -s.nps_mom_delta}, None  # a fall, as a positive number
+        # no money figure: satisfaction findings rank after those with money at stake
+        yield None, {"nps": s.nps, "prev": s.nps_prev, "drop": -s.nps_mom_delta}, None, 0.0
 
 
 RULES: dict[str, Check] = {
@@ -146,8 +267,15 @@ RULES: dict[str, Check] = {
 }
 
 
+def _grouped(findings: list[Finding]) -> Finding:
+    """One finding standing for several of the same rule (largest at stake first)."""
+    members = tuple(sorted(findings, key=lambda f: -f.at_stake))
+    first = members[0]
+    return dataclasses.replace(first, subject=None, at_stake=sum(f.at_stake for f in members), members=members)
+
+
 def evaluate(model: ReportModel, config: RuleConfig) -> ReportModel:
-    """The model with the findings of every enabled rule, in rules order."""
+    """The model with the findings of every enabled rule, largest money at stake first."""
     due = day_in_month(add_months(model.header.month, 1), config.due_day)
     findings = []
     for name, check in RULES.items():
@@ -155,12 +283,20 @@ def evaluate(model: ReportModel, config: RuleConfig) -> ReportModel:
         if not cfg.get("enabled", True):
             continue
         thresholds = {k: v for k, v in cfg.items() if k not in ("enabled", "owner_role")}
-        for subject, values, owner in check(model, cfg):
-            findings.append(Finding(name, subject, {**values, **thresholds}, owner, cfg.get("owner_role"), due))
-    return dataclasses.replace(model, findings=tuple(findings))
+        fired = [
+            Finding(name, subject, {**thresholds, **values}, owner, cfg.get("owner_role"), due, at_stake)
+            for subject, values, owner, at_stake in check(model, cfg, config)
+        ]
+        if name in GROUPED_RULES and len(fired) > 1:
+            fired = [_grouped(fired)]
+        findings.extend(fired)
+    ranked = sorted(findings, key=lambda f: -f.at_stake)  # stable: rules order breaks ties
+    return dataclasses.replace(model, findings=tuple(ranked))
 
 
 def top_performers(model: ReportModel, config: RuleConfig) -> tuple[RepRow, ...]:
-    """Reps at or above the configured attainment, best first (model.reps is sorted)."""
-    top = [r for r in model.reps if r.revenue_attainment is not None and r.revenue_attainment >= config.top_attainment]
+    """Active reps at or above the configured attainment, best first (model.reps is sorted)."""
+    top = [
+        r for r in model.roster if r.revenue_attainment is not None and r.revenue_attainment >= config.top_attainment
+    ]
     return tuple(top[: config.top_max])

@@ -202,17 +202,17 @@ create table marts.mart_rep_performance (month date, rep_id varchar, rep_name va
     team_name varchar, hire_date date, tenure_months bigint, revenue decimal(18,4), orders bigint,
     active_customers bigint, new_customers bigint, revenue_target decimal(18,4), revenue_attainment double,
     won_count bigint, lost_count bigint, win_rate double, revenue_mom_pct double, revenue_yoy_pct double,
-    rank_in_company bigint, rank_in_team bigint);
+    rank_in_company bigint, rank_in_team bigint, counts_in_roster boolean, is_team_manager boolean);
 -- bands: r1 >= 100 %, r3 80-100 %, r2 below 80 %, r4 without target; r3 is the only new hire
 insert into marts.mart_rep_performance values
     (date '2025-02-01', 'r1', 'Ann Lee', 't1', 'North Stars', date '2020-01-01', 61, 6000, 4, 4, 1, 5000, 1.2,
-     2, 1, 2 / 3, 0.2, 0.1, 1, 1),
+     2, 1, 2 / 3, 0.2, 0.1, 1, 1, true, false),
     (date '2025-02-01', 'r3', 'Chen Wei 陈伟', 't1', 'North Stars', date '2024-11-01', 3, 2345.5, 2, 2, 1,
-     2500, 2345.5 / 2500, 1, 1, 0.5, null, null, 2, 2),
+     2500, 2345.5 / 2500, 1, 1, 0.5, null, null, 2, 2, true, false),
     (date '2025-02-01', 'r2', '{HOSTILE_REP}', 't2', '{HOSTILE_TEAM}', date '2019-05-01', 69, 2000, 2, 1, 0,
-     4000, 0.5, 0, 3, 0, -0.4, -0.2, 3, 1),
+     4000, 0.5, 0, 3, 0, -0.4, -0.2, 3, 1, true, false),
     (date '2025-02-01', 'r4', 'Dan Roe', 't2', '{HOSTILE_TEAM}', date '2018-05-01', 81, 2000, 1, 1, 0,
-     null, null, 1, 1, 0.5, 0.0, 0.0, 4, 2);
+     null, null, 1, 1, 0.5, 0.0, 0.0, 4, 2, true, false);
 
 create table marts.mart_rep_attainment_bands (month date, reps_at_or_above_target bigint,
     reps_between_lagging_and_target bigint, reps_below_lagging bigint, reps_without_target bigint,
@@ -300,6 +300,43 @@ insert into marts.mart_next_month_plan values
     (date '2025-02-01', date '2025-03-01', 'orders', 11, 'seasonal_growth', null, 10, 33, 3, 30, 0.1, 15),
     (date '2025-02-01', date '2025-03-01', 'new_customers', 3.5, 'three_month_mean', null, 2, 7, 2, 0, null,
      15);
+
+create table marts.mart_target_bridge (month date, step bigint, component varchar, team_id varchar,
+    team_name varchar, team_target decimal(18,2), team_revenue decimal(18,2), reps_target decimal(18,2),
+    target_not_given_to_reps decimal(18,2), shortfall decimal(18,2), company_target decimal(18,2),
+    company_revenue decimal(18,2), company_shortfall decimal(18,2));
+-- 15,000 - 12,345.5 = 2,654.5 = 1,500 not given to teams (15,000 - 7,500 - 6,000) + t2 2,000 short
+-- + t1 845.5 over + 0 outside teams; t2's reps carry 4,000 of its 6,000
+insert into marts.mart_target_bridge values
+    (date '2025-02-01', 1, 'company_target_not_given_to_teams', null, null, null, null, null, null, 1500,
+     15000, 12345.5, 2654.5),
+    (date '2025-02-01', 2, 'team', 't2', '{HOSTILE_TEAM}', 6000, 4000, 4000, 2000, 2000, 15000, 12345.5, 2654.5),
+    (date '2025-02-01', 3, 'team', 't1', 'North Stars', 7500, 8345.5, 7500, 0, -845.5, 15000, 12345.5, 2654.5),
+    (date '2025-02-01', 4, 'revenue_outside_teams', null, null, null, null, null, null, 0, 15000, 12345.5,
+     2654.5);
+
+create table marts.mart_target_flags (month date, scope varchar, scope_id varchar, metric varchar,
+    flag varchar, target_value decimal(18,4), reps_target decimal(38,4), target_not_given_to_reps decimal(38,4));
+insert into marts.mart_target_flags values
+    (date '2025-02-01', 'team', 't2', 'revenue', 'reps_targets_differ_from_team', 6000, 4000, 2000);
+
+create table marts.mart_month_expectations (month date, grain varchar, grain_value varchar, metric varchar,
+    metric_value decimal(24,6), metric_value_prev decimal(24,6), metric_value_ly decimal(24,6),
+    mom_pct decimal(18,6), yoy_pct decimal(18,6), ly_mom_pct decimal(18,6), history_months bigint,
+    history_median decimal(24,6), target_value decimal(18,4), attainment decimal(18,6));
+-- last February rose (+10.0 % revenue, orders and customers flat): this February's falls are no season.
+-- Revenue's median over 2024-02 .. 2025-01 is (13,000 + 13,500) / 2; the coverage has one month of history.
+insert into marts.mart_month_expectations values
+    (date '2025-02-01', 'company', null, 'revenue', 12345.5, 14000, 11000, -0.118179, 0.122318, 0.1, 12,
+     13250, 15000, 0.823033),
+    (date '2025-02-01', 'company', null, 'orders', 9, 14, 10, -0.357143, -0.1, 0, 12, 10, 9, 1),
+    (date '2025-02-01', 'company', null, 'active_customers', 8, 10, 8, -0.2, 0, 0, 12, 8, null, null),
+    (date '2025-02-01', 'company', null, 'pipeline_coverage', 0.75, null, null, null, null, null, 1, 1, null,
+     null),
+    (date '2025-02-01', 'channel', 'offline', 'revenue', 3000, 5000, 4000, -0.4, -0.25, null, 0, null, null,
+     null),
+    (date '2025-02-01', 'channel', 'agent', 'revenue', 1345.5, 2000, null, -0.32725, null, null, 0, null, null,
+     null);
 
 create table raw.extract_files (batch_month date, entity varchar, provided boolean, source_file varchar,
     file_sha256 varchar, row_count bigint, loaded_at timestamp, run_id varchar);
@@ -427,6 +464,9 @@ MART_NAMES = (
     "mart_rep_performance",
     "mart_team_performance",
     "mart_next_month_plan",
+    "mart_target_bridge",
+    "mart_target_flags",
+    "mart_month_expectations",
 )
 
 

@@ -72,7 +72,7 @@ def test_english_report_labels_codes_too(reports):
 
 
 def test_owner_roles_are_labelled_in_both_languages(reports):
-    assert "| 1 | Present a recovery plan for revenue | Sales director |" in reports["en.md"]
-    assert "| 9 | 回访流失客户 | 客户成功负责人 |" in reports["zh.md"]
+    assert "| 2 | Present a recovery plan for active customers | Sales director |" in reports["en.md"]
+    assert "| 3 | 回访流失客户 | 客户成功负责人 |" in reports["zh.md"]
     for report in reports.values():
         assert "sales_director" not in report and "customer_success_lead" not in report

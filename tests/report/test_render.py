@@ -13,7 +13,7 @@ from tests.report.fixture_marts import MONTH
 
 HEADINGS = {
     "en": [
-        "## Report details",
+        "## Executive summary",
         "## 1. Data analysis",
         "### 1.1 Sales summary",
         "### 1.2 Comparison: growth and decline",
@@ -24,6 +24,7 @@ HEADINGS = {
         "### 2.1 Company targets vs actual",
         "### 2.2 Attainment by team and rep",
         "### 2.3 Why targets were missed",
+        "#### Target bridge: where the revenue gap comes from",
         "## 3. Strategy evaluation",
         "### 3.1 Marketing",
         "### 3.2 Channels",
@@ -40,12 +41,14 @@ HEADINGS = {
         "### 5.2 Strategy",
         "### 5.3 Action plan",
         "## Appendix",
+        "### Further findings and actions",
+        "### Report details",
         "### Data-quality results",
         "### Definitions",
         "### How to reproduce the numbers",
     ],
     "zh": [
-        "## 报告信息",
+        "## 摘要",
         "## 一、数据分析",
         "### 1.1 销售概况",
         "### 1.2 对比分析：增长与下降",
@@ -56,6 +59,7 @@ HEADINGS = {
         "### 2.1 公司目标与实际",
         "### 2.2 团队与个人达成率",
         "### 2.3 未达成原因分析",
+        "#### 目标差距分解：收入缺口从何而来",
         "## 三、策略评估",
         "### 3.1 市场营销",
         "### 3.2 渠道",
@@ -72,6 +76,8 @@ HEADINGS = {
         "### 5.2 策略建议",
         "### 5.3 行动计划",
         "## 附录",
+        "### 其他发现与行动",
+        "### 报告信息",
         "### 数据质量检查结果",
         "### 指标定义",
         "### 如何复现这些数字",
@@ -120,7 +126,9 @@ def test_every_part_and_sub_part_in_order(reports, language):
             "en.md",
             "| Data quality | Passed with warnings (4 of 5 checks passed; failed: 0 errors, 1 warnings) |",
         ),
-        ("en.md", "| 7 | Pipeline review with team \\*x\\* \\| y | Bob Stone | 2025-03-15 |"),
+        ("en.md", "| Pipeline review with team \\*x\\* \\| y | Bob Stone | 2025-03-15 |"),
+        ("en.md", "| Team \\*x\\* \\| y | $6,000 | $4,000.00 | $4,000 | +$2,000.00 |"),
+        ("en.md", "| Shortfall against the company target |  |  |  | +$2,654.50 |"),
     ],
 )
 def test_numbers_are_formatted_for_the_language(reports, key, expected):
@@ -225,7 +233,9 @@ def test_html_is_well_formed_and_self_contained(reports, language):
     checker = _TagChecker()
     checker.feed(html)
     assert checker.errors == [] and checker.stack == []
-    assert html.count("<svg") == 6  # trend, customer flow, team attainment, rep attainment, ROAS, channels
+    # trend, customer flow, team attainment, rep attainment, ROAS, channels, the target bridge and the
+    # sparklines of the four KPI cards
+    assert html.count("<svg") == 11
     assert not re.search(
         r"<(script|link|img|iframe)\b|\bsrc=|@import|url\((?!#)", html
     )  # url(#id) is an in-page reference
