@@ -98,17 +98,24 @@ def _context(model: ReportModel, config: RuleConfig, mart_names: Sequence[str]) 
         if threshold is not None and r.revenue_attainment is not None and r.revenue_attainment < threshold
     ]
     kpi_targets = {t.metric: t for t in model.company_targets}
+    seasonal = seasonal_falls(model, config)
     return {
         "r": model,
         "shown": model.findings[: config.max_shown],
         "more": model.findings[config.max_shown :],
-        "seasonal": seasonal_falls(model, config),
+        "seasonal": seasonal,
+        # the summary says one: revenue's when revenue is among them
+        "seasonal_headline": next((e for e in seasonal if e.metric == "revenue"), seasonal[0] if seasonal else None),
         "main_cause": _main_cause(model),
         "kpi_targets": kpi_targets,
         "revenue_target": kpi_targets.get("revenue"),
         # attainment sentences need reps with a revenue target; without, they would count zeros
         "rep_targets_known": any(r.revenue_target is not None for r in model.roster),
-        "target_flags": {"reps_differ": [x for x in model.target_flags if x.flag == "reps_targets_differ_from_team"]},
+        "target_flags": {
+            "teams_differ": sorted(
+                {x.scope_id for x in model.target_flags if x.flag == "reps_targets_differ_from_team"}
+            )
+        },
         "scope_names": {
             **{("team", x.team_id): x.team_name for x in model.teams},
             **{("rep", x.rep_id): x.rep_name for x in model.reps},
