@@ -174,6 +174,30 @@ def test_missing_optional_files_are_named_not_invented(con, tmp_path):
     assert "Total campaign spend" not in en and "Win rate fell" not in en
 
 
+def test_without_targets_no_sentence_counts_what_was_never_given(con, tmp_path):
+    """No targets file: no "0 reps are below 80 %", no "no rep reached the threshold"; one line says
+    which file would tell."""
+    con.execute("update raw.extract_files set provided = false where batch_month = ? and entity = 'targets'", [MONTH])
+    for table in ("mart_target_attainment", "mart_target_bridge", "mart_target_flags"):
+        con.execute(f"delete from marts.{table} where month = ?", [MONTH])
+    con.execute("update marts.mart_rep_performance set revenue_target = null, revenue_attainment = null")
+    con.execute("update marts.mart_team_performance set revenue_target = null, revenue_attainment = null")
+    con.execute(
+        "update marts.mart_rep_attainment_bands set reps_at_or_above_target = 0, reps_between_lagging_and_target = 0, "
+        "reps_below_lagging = 0, reps_without_target = 4, lowest_attainment = null, median_attainment = null, "
+        "highest_attainment = null"
+    )
+    render(con, tmp_path)
+    en = (tmp_path / "2025-02" / "report.en.md").read_text()
+    zh = (tmp_path / "2025-02" / "report.zh.md").read_text()
+    for sentence in ("reps are below", "rep is below", "No rep reached", "Reps by revenue attainment", "ranges from"):
+        assert sentence not in en
+    for sentence in ("没有销售的收入达成率低于", "本月没有销售达到", "按收入达成率统计"):
+        assert sentence not in zh
+    assert en.count("Not provided: this month's extract has no targets, so this section has no numbers.") >= 4
+    assert "Top performers" in en and "Revenue was $12.3K in February 2025: +12.2% on the same month last year" in en
+
+
 def test_month_without_any_data_renders_without_numbers(con, tmp_path):
     out = render_month(con, tmp_path, dt.date(2023, 12, 1))
     en = out.read_text()
