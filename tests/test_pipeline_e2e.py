@@ -7,6 +7,7 @@ Python's csv and Decimal, independently of DuckDB and dbt.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import re
@@ -134,6 +135,31 @@ def test_every_month_has_reports_in_both_languages(pipeline) -> None:
     assert months[0] == FIRST and months[-1] == LAST and len(months) == 14
     names = sorted(p.name for p in (reports / LAST).iterdir())
     assert names == [f"report.{lang}.{kind}" for lang in ("en", "zh") for kind in ("html", "md", "pdf")]
+
+
+def test_each_months_actions_are_recorded_and_followed_up_the_month_after(pipeline) -> None:
+    """One range run: the report of M records its actions before the report of M+1 reads them."""
+    with duckdb.connect(pipeline["env"]["SALES_DUCKDB_PATH"], read_only=True) as con:
+        recorded = dict(con.execute("select month, count(distinct position) from ops.report_actions group by month"))
+        shown = dict(
+            con.execute(
+                "select action_month, count(distinct position) from marts.mart_action_follow_up where shown "
+                "group by action_month"
+            ).fetchall()
+        )
+        plan_months = con.execute("select count(distinct month) from marts.mart_plan_accuracy").fetchone()[0]
+    reports = pipeline["root"] / "reports"
+    with_findings = {
+        dt.date.fromisoformat(f"{folder.name}-01")
+        for folder in reports.iterdir()
+        if "No rule's threshold was crossed" not in (folder / "report.en.md").read_text(encoding="utf-8")
+    }
+    assert set(recorded) == with_findings and len(with_findings) >= 12
+    last = max(recorded)
+    # every month but the last is followed up, with at most five actions shown
+    assert set(shown) == {m for m, n in recorded.items() if n and m != last}
+    assert all(1 <= n <= 5 for n in shown.values())
+    assert plan_months == 13  # the first month had no plan before it
 
 
 def test_no_printed_page_of_any_month_is_under_a_fifth_full(pipeline) -> None:

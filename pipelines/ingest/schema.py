@@ -52,6 +52,24 @@ CHECK_RESULTS_COLUMNS = (
     ("reason_code", "VARCHAR"),
     ("reason_values", "VARCHAR"),
 )
+ACTIONS_TABLE = "ops.report_actions"
+# Written by the report step (pipelines/report/actions.py); created here with the other tables, so that
+# dbt's source exists before the first report.
+ACTIONS_COLUMNS = (
+    ("month", "DATE"),
+    ("position", "INTEGER"),  # the action's rank; the channels of one grouped finding share it
+    ("rule", "VARCHAR"),
+    ("subject", "VARCHAR"),
+    ("owner", "VARCHAR"),
+    ("owner_role", "VARCHAR"),
+    ("due", "DATE"),
+    ("shown", "BOOLEAN"),  # among the actions the report shows (the rest are in its appendix)
+    ("tracked_metric", "VARCHAR"),
+    ("tracked_key", "VARCHAR"),
+    ("tracked_value", "DECIMAL(24, 6)"),
+    ("run_id", "VARCHAR"),
+    ("recorded_at", "TIMESTAMP"),
+)
 QUARANTINE_EXTRA_COLUMNS = (("reason", "VARCHAR"), ("reason_code", "VARCHAR"), ("reason_values", "VARCHAR"))
 
 
@@ -87,3 +105,4 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     _create(con, "raw.notes", NOTES_COLUMNS)
     _create(con, "ops.load_log", LOAD_LOG_COLUMNS)
     _create(con, "ops.check_results", CHECK_RESULTS_COLUMNS)
+    _create(con, ACTIONS_TABLE, ACTIONS_COLUMNS)

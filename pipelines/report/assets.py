@@ -7,6 +7,7 @@ import dagster as dg
 
 from pipelines.months import month_start, months_between
 from pipelines.report import ReportOutput, ReportRefused, render_monthly_report
+from pipelines.report.actions import record_actions
 from pipelines.report.pdf import pdf_printer
 from pipelines.resources import SalesWarehouse
 
@@ -38,7 +39,8 @@ def build_report_asset(
         window = context.partition_key_range
         settings = warehouse.settings
         outputs = {}
-        with warehouse.connect(read_only=True) as con, pdf_printer(settings.report_pdf, context.log.warning) as printer:
+        # Writable: each month's actions are recorded, and the next month's report follows them up.
+        with warehouse.connect() as con, pdf_printer(settings.report_pdf, context.log.warning) as printer:
             months = months_between(window.start, window.end)
             for month in months:
                 try:
@@ -54,6 +56,9 @@ def build_report_asset(
                 except ReportRefused as refused:
                     # The month's previous report files are left exactly as they were.
                     raise dg.Failure(description=f"report not published: {refused}", allow_retries=False) from None
+                record_actions(
+                    con, month_start(month), outputs[month].findings, settings.rules.max_shown, context.run_id
+                )
                 context.log.info(f"wrote the report of {month} ({len(outputs)} of {len(months)} months)")
         # Dagster gives every month of a range run the metadata of the asset's one result (dagster-io/dagster
         # #18123), so each month's own summary and figures follow it as that month's latest materialization.

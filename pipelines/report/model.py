@@ -306,6 +306,52 @@ class PlanRow:
 
 
 @dataclass(frozen=True)
+class PlanCheck:
+    """Last month's proposed target for this month against what happened (mart_plan_accuracy)."""
+
+    metric: str
+    method: str | None
+    proposed_target: Number
+    actual: Number
+    error: Number  # actual - proposed
+    abs_pct_error: Number
+    months_evaluated: Number
+    mean_abs_pct_error_6m: Number  # the method's typical miss over the months evaluated
+
+
+@dataclass(frozen=True)
+class FollowUpValue:
+    """The number an action of last month was about, then and now (mart_action_follow_up)."""
+
+    subject: str | None
+    tracked_metric: str | None
+    value_then: Number
+    value_now: Number
+    outcome: str  # 'better' | 'worse' | 'unchanged' | 'unknown'
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """An action last month's report showed, and what became of its number."""
+
+    position: int
+    rule: str
+    owner: str | None
+    owner_role: str | None
+    due: dt.date
+    values: tuple[FollowUpValue, ...]  # several for a grouped action (its channels)
+
+    @property
+    def subject(self) -> str | None:
+        return self.values[0].subject if len(self.values) == 1 else None
+
+    @property
+    def members(self) -> tuple[FollowUpValue, ...]:
+        """The subjects of a grouped action (read by the action wording like Finding.members)."""
+        return self.values if len(self.values) > 1 else ()
+
+
+@dataclass(frozen=True)
 class CheckRow:
     entity: str | None
     check_name: str
@@ -381,6 +427,16 @@ class DataQuality:
 
 
 @dataclass(frozen=True)
+class Tracked:
+    """The number a finding is about, recorded with its action (ops.report_actions) so that next
+    month's report can say what became of it (mart_action_follow_up)."""
+
+    metric: str  # a tracked_metric of mart_action_follow_up
+    key: str | None  # the channel, campaign, team or rep id; None for a company number
+    value: Number
+
+
+@dataclass(frozen=True)
 class Finding:
     """A rule that fired: the numbers that triggered it and who should act by when."""
 
@@ -391,6 +447,7 @@ class Finding:
     owner_role: str | None  # otherwise the role configured for the rule
     due: dt.date
     at_stake: float = 0.0  # the money the finding puts at risk: ranks the actions, never shown
+    tracked: Tracked | None = None
     members: tuple[Finding, ...] = ()  # a grouped finding: the findings of the same rule it stands for
 
 
@@ -438,6 +495,8 @@ class ReportModel:
     bridge: tuple[BridgeStep, ...] = ()
     target_flags: tuple[TargetFlag, ...] = ()
     expectations: tuple[Expectation, ...] = ()
+    follow_up: tuple[FollowUp, ...] = ()
+    plan_accuracy: tuple[PlanCheck, ...] = ()
     findings: tuple[Finding, ...] = field(default=())  # filled by rules.evaluate, largest money at stake first
 
     def expectation(self, metric: str, channel: str | None = None) -> Expectation | None:

@@ -42,6 +42,8 @@ REPORT_READS = (
     "mart_target_bridge",
     "mart_target_flags",
     "mart_month_expectations",
+    "mart_action_follow_up",
+    "mart_plan_accuracy",
 )
 TREND_MONTHS = 13
 MOVER_GRAINS = ("region", "channel", "category", "segment")
@@ -360,6 +362,29 @@ def load_quality(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.DataQualit
     )
 
 
+def _follow_up(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.FollowUp, ...]:
+    """The actions last month's report showed, one per position (a grouped action has several rows)."""
+    rows = _rows(
+        con,
+        "select * from marts.mart_action_follow_up where month = ? and shown order by position, tracked_key",
+        (month,),
+    )
+    positions: dict[int, list[dict]] = {}
+    for row in rows:
+        positions.setdefault(row["position"], []).append(row)
+    return tuple(
+        m.FollowUp(
+            position,
+            group[0]["rule"],
+            group[0]["owner"],
+            group[0]["owner_role"],
+            group[0]["due"],
+            tuple(_build(m.FollowUpValue, r) for r in group),
+        )
+        for position, group in positions.items()
+    )
+
+
 def _header(con, month, company_name, currency, generated_at, run_id) -> m.Header:
     window = _rows(
         con, "select min(batch_month) as first, max(batch_month) as last from staging.stg_crm__extract_files"
@@ -453,4 +478,6 @@ def load_model(
         expectations=_by_month(
             con, "mart_month_expectations", m.Expectation, month, "grain, grain_value nulls first, metric"
         ),
+        follow_up=_follow_up(con, month),
+        plan_accuracy=_by_month(con, "mart_plan_accuracy", m.PlanCheck, month, "metric"),
     )

@@ -19,7 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from pipelines.report.escaping import html_finalize, md_block, md_finalize
 from pipelines.report.formatting import Formatter
 from pipelines.report.languages import TEMPLATES, Language
-from pipelines.report.model import BridgeStep, GapDriver, ReportModel
+from pipelines.report.model import BridgeStep, Finding, GapDriver, ReportModel
 from pipelines.report.pdf import PdfPrinter
 from pipelines.report.query import load_model
 from pipelines.report.reconcile import reconcile
@@ -46,6 +46,7 @@ class ReportOutput:
     markdown_summary: str
     figures: dict[str, float | int | str | None]
     content_version: str  # equal for two runs whose reports say the same, whatever their run id and time
+    findings: tuple[Finding, ...]  # ranked; the report asset records them (pipelines/report/actions.py)
 
 
 @functools.cache
@@ -271,4 +272,5 @@ def render_monthly_report(
         markdown_summary(model, Formatter(settings.languages["en"], settings.currency)),
         headline_figures(model),
         version.hexdigest(),
+        model.findings,
     )

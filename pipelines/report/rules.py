@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.months import add_months, day_in_month
-from pipelines.report.model import Expectation, Finding, ReportModel, RepRow
+from pipelines.report.model import Expectation, Finding, ReportModel, RepRow, Tracked
 
 RULES_PATH = Path(__file__).with_name("rules.toml")
 # Rules that judge attainment: without their own `attainment_below` they use [attainment] lagging_below.
@@ -121,8 +121,8 @@ def seasonal_falls(model: ReportModel, config: RuleConfig) -> tuple[Expectation,
     )
 
 
-# A check yields (subject, triggering values, owner, money at stake).
-Check = Callable[[ReportModel, dict, RuleConfig], Iterator[tuple[str | None, dict, str | None, float]]]
+# A check yields (subject, triggering values, owner, money at stake, the number to follow up).
+Check = Callable[[ReportModel, dict, RuleConfig], Iterator[tuple[str | None, dict, str | None, float, Tracked]]]
 
 
 def _money(value) -> float:
@@ -144,7 +144,8 @@ def _kpi_decline(model: ReportModel, cfg: dict, config: RuleConfig):
             "aov": _money(sales["orders"].value) if "orders" in sales else 0.0,
             "active_customers": _money(sales["revenue"].value) / _money(kpi.value) if kpi.value else 0.0,
         }.get(kpi.metric, 0.0)
-        yield kpi.metric, {"value": kpi.value, "prev": kpi.prev, "mom_pct": kpi.mom_pct}, None, lost * per_unit
+        values = {"value": kpi.value, "prev": kpi.prev, "mom_pct": kpi.mom_pct}
+        yield kpi.metric, values, None, lost * per_unit, Tracked(kpi.metric, None, kpi.value)
 
 
 def _channel_decline(model: ReportModel, cfg: dict, config: RuleConfig):
@@ -154,14 +155,22 @@ def _channel_decline(model: ReportModel, cfg: dict, config: RuleConfig):
         if is_expected(model.expectation("revenue", channel.channel), config.seasons):
             continue
         values = {"revenue": channel.revenue, "mom_pct": channel.revenue_mom_pct}
-        yield channel.channel, values, None, _money(channel.revenue_prev) - _money(channel.revenue)
+        at_stake = _money(channel.revenue_prev) - _money(channel.revenue)
+        yield channel.channel, values, None, at_stake, Tracked("channel_revenue", channel.channel, channel.revenue)
 
 
 def _campaign_low_roas(model: ReportModel, cfg: dict, config: RuleConfig):
     for c in model.campaigns:
         if c.roas is not None and c.roas < cfg["roas_below"]:
             values = {"spend": c.spend, "attributed_revenue": c.attributed_revenue, "roas": c.roas}
-            yield c.campaign_name or c.campaign_id, values, None, _money(c.spend) - _money(c.attributed_revenue)
+            at_stake = _money(c.spend) - _money(c.attributed_revenue)
+            yield (
+                c.campaign_name or c.campaign_id,
+                values,
+                None,
+                at_stake,
+                Tracked("campaign_roas", c.campaign_id, c.roas),
+            )
 
 
 def _team_below_target(model: ReportModel, cfg: dict, config: RuleConfig):
@@ -173,7 +182,8 @@ def _team_below_target(model: ReportModel, cfg: dict, config: RuleConfig):
                 "revenue_target": team.revenue_target,
             }
             at_stake = _money(team.revenue_target) - _money(team.revenue)
-            yield team.team_name or team.team_id, values, team.manager_name, at_stake
+            tracked = Tracked("team_attainment", team.team_id, team.revenue_attainment)
+            yield team.team_name or team.team_id, values, team.manager_name, at_stake, tracked
 
 
 def _rep_needs_support(model: ReportModel, cfg: dict, config: RuleConfig):
@@ -203,7 +213,12 @@ def _rep_needs_support(model: ReportModel, cfg: dict, config: RuleConfig):
                 if rep.revenue_mom_pct is not None and rep.revenue_mom_pct > -1
                 else 0.0
             )
-            yield rep.rep_name or rep.rep_id, values, owner, at_stake
+            tracked = (
+                Tracked("rep_attainment", rep.rep_id, attainment)
+                if attainment is not None
+                else Tracked("rep_revenue", rep.rep_id, rep.revenue)
+            )
+            yield rep.rep_name or rep.rep_id, values, owner, at_stake, tracked
 
 
 def _churn_rate_up(model: ReportModel, cfg: dict, config: RuleConfig):
@@ -212,7 +227,8 @@ def _churn_rate_up(model: ReportModel, cfg: dict, config: RuleConfig):
         revenue, active = model.kpi("revenue"), model.kpi("active_customers")
         per_customer = _money(revenue.value) / _money(active.value) if revenue and active and active.value else 0.0
         at_stake = churn.mom_delta * _money(base.value if base else None) * per_customer
-        yield None, {"churn_rate": churn.value, "prev": churn.prev, "delta": churn.mom_delta}, None, at_stake
+        values = {"churn_rate": churn.value, "prev": churn.prev, "delta": churn.mom_delta}
+        yield None, values, None, at_stake, Tracked("churn_rate", None, churn.value)
 
 
 def _win_rate_down(model: ReportModel, cfg: dict, config: RuleConfig):
@@ -221,7 +237,8 @@ def _win_rate_down(model: ReportModel, cfg: dict, config: RuleConfig):
         drop = -now.win_rate_mom_delta  # a fall, stated as a positive number
         if drop > cfg["drop_above"]:
             at_stake = drop * (_money(now.won_amount) + _money(now.lost_amount))
-            yield None, {"win_rate": now.win_rate, "prev": prev.win_rate, "drop": drop}, None, at_stake
+            values = {"win_rate": now.win_rate, "prev": prev.win_rate, "drop": drop}
+            yield None, values, None, at_stake, Tracked("win_rate", None, now.win_rate)
 
 
 def _low_pipeline_coverage(model: ReportModel, cfg: dict, config: RuleConfig):
@@ -244,14 +261,15 @@ def _low_pipeline_coverage(model: ReportModel, cfg: dict, config: RuleConfig):
             "next_month_revenue_target": p.next_month_revenue_target,
         }
         at_stake = (threshold - p.pipeline_coverage) * _money(p.next_month_revenue_target)
-        yield None, values, None, at_stake
+        yield None, values, None, at_stake, Tracked("pipeline_coverage", None, p.pipeline_coverage)
 
 
 def _nps_drop(model: ReportModel, cfg: dict, config: RuleConfig):
     s = model.company_satisfaction
     if s and s.nps_mom_delta is not None and -s.nps_mom_delta > cfg["drop_above"]:
         # no money figure: satisfaction findings rank after those with money at stake
-        yield None, {"nps": s.nps, "prev": s.nps_prev, "drop": -s.nps_mom_delta}, None, 0.0
+        values = {"nps": s.nps, "prev": s.nps_prev, "drop": -s.nps_mom_delta}
+        yield None, values, None, 0.0, Tracked("nps", None, s.nps)
 
 
 RULES: dict[str, Check] = {
@@ -284,8 +302,8 @@ def evaluate(model: ReportModel, config: RuleConfig) -> ReportModel:
             continue
         thresholds = {k: v for k, v in cfg.items() if k not in ("enabled", "owner_role")}
         fired = [
-            Finding(name, subject, {**thresholds, **values}, owner, cfg.get("owner_role"), due, at_stake)
-            for subject, values, owner, at_stake in check(model, cfg, config)
+            Finding(name, subject, {**thresholds, **values}, owner, cfg.get("owner_role"), due, at_stake, tracked)
+            for subject, values, owner, at_stake, tracked in check(model, cfg, config)
         ]
         if name in GROUPED_RULES and len(fired) > 1:
             fired = [_grouped(fired)]

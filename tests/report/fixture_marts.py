@@ -301,6 +301,32 @@ insert into marts.mart_next_month_plan values
     (date '2025-02-01', date '2025-03-01', 'new_customers', 3.5, 'three_month_mean', null, 2, 7, 2, 0, null,
      15);
 
+create table marts.mart_action_follow_up (month date, action_month date, position integer, rule varchar,
+    subject varchar, owner varchar, owner_role varchar, due date, shown boolean, tracked_metric varchar,
+    tracked_key varchar, value_then decimal(24,6), value_now decimal(24,6), value_change decimal(24,6),
+    outcome varchar);
+-- January's report showed: revenue (14,000 -> 12,345.5, worse), offline and agent in one action (both
+-- worse), team t2 at 50 % -> 66.7 % (better, Bob Stone's); its NPS action was in the appendix only
+insert into marts.mart_action_follow_up values
+    (date '2025-02-01', date '2025-01-01', 1, 'kpi_decline', 'revenue', null, 'sales_director',
+     date '2025-02-15', true, 'revenue', null, 14000, 12345.5, -1654.5, 'worse'),
+    (date '2025-02-01', date '2025-01-01', 2, 'channel_decline', 'agent', null, 'channel_lead',
+     date '2025-02-15', true, 'channel_revenue', 'agent', 2000, 1345.5, -654.5, 'worse'),
+    (date '2025-02-01', date '2025-01-01', 2, 'channel_decline', 'offline', null, 'channel_lead',
+     date '2025-02-15', true, 'channel_revenue', 'offline', 5000, 3000, -2000, 'worse'),
+    (date '2025-02-01', date '2025-01-01', 3, 'team_below_target', '{HOSTILE_TEAM}', 'Bob Stone', 'sales_director',
+     date '2025-02-15', true, 'team_attainment', 't2', 0.5, 0.666667, 0.166667, 'better'),
+    (date '2025-02-01', date '2025-01-01', 6, 'nps_drop', null, null, 'customer_success_lead',
+     date '2025-02-15', false, 'nps', null, 30, 20, -10, 'worse');
+
+create table marts.mart_plan_accuracy (month date, metric varchar, method varchar, proposed_target decimal(28,6),
+    actual decimal(28,6), error decimal(28,6), abs_pct_error decimal(18,6), months_evaluated bigint,
+    mean_abs_pct_error_6m decimal(18,6));
+-- January proposed 13,000 for February: 654.5 short, 5.3 % of 12,345.5; over 2 months the mean miss is 4.0 %
+insert into marts.mart_plan_accuracy values
+    (date '2025-02-01', 'revenue', 'three_month_mean', 13000, 12345.5, -654.5, 0.053016, 2, 0.04),
+    (date '2025-02-01', 'orders', 'three_month_mean', 10, 9, -1, 0.111111, 2, 0.08);
+
 create table marts.mart_target_bridge (month date, step bigint, component varchar, team_id varchar,
     team_name varchar, team_target decimal(18,2), team_revenue decimal(18,2), reps_target decimal(18,2),
     target_not_given_to_reps decimal(18,2), shortfall decimal(18,2), company_target decimal(18,2),
@@ -467,6 +493,8 @@ MART_NAMES = (
     "mart_target_bridge",
     "mart_target_flags",
     "mart_month_expectations",
+    "mart_action_follow_up",
+    "mart_plan_accuracy",
 )
 
 
