@@ -140,7 +140,9 @@ def test_every_month_has_reports_in_both_languages(pipeline) -> None:
 def test_each_months_actions_are_recorded_and_followed_up_the_month_after(pipeline) -> None:
     """One range run: the report of M records its actions before the report of M+1 reads them."""
     with duckdb.connect(pipeline["env"]["SALES_DUCKDB_PATH"], read_only=True) as con:
-        recorded = dict(con.execute("select month, count(distinct position) from ops.report_actions group by month"))
+        recorded = dict(
+            con.execute("select month, count(distinct position) from ops.report_actions group by month").fetchall()
+        )
         shown = dict(
             con.execute(
                 "select action_month, count(distinct position) from marts.mart_action_follow_up where shown "
@@ -155,9 +157,8 @@ def test_each_months_actions_are_recorded_and_followed_up_the_month_after(pipeli
         if "No rule's threshold was crossed" not in (folder / "report.en.md").read_text(encoding="utf-8")
     }
     assert set(recorded) == with_findings and len(with_findings) >= 12
-    last = max(recorded)
-    # every month but the last is followed up, with at most five actions shown
-    assert set(shown) == {m for m, n in recorded.items() if n and m != last}
+    # every month's shown actions are followed up (the last month's a month the run has not loaded yet)
+    assert set(shown) == set(recorded)
     assert all(1 <= n <= 5 for n in shown.values())
     assert plan_months == 13  # the first month had no plan before it
 
@@ -243,7 +244,9 @@ def mart_baseline(duckdb_path: str) -> dict[str, dict]:
             "select table_name, column_name from information_schema.columns where table_schema = 'marts' "
             "order by table_name, ordinal_position"
         ).fetchall():
-            columns.setdefault(table, []).append(column)
+            # which run wrote a row, and when, differ from run to run
+            if column != "run_id" and not column.endswith("_at"):
+                columns.setdefault(table, []).append(column)
         return {
             table: {"columns": cols, "sha256": table_digest(con, f"marts.{table}", cols)}
             for table, cols in columns.items()
