@@ -32,6 +32,7 @@ class Seasons:
     tolerance: float
     on_plan_at_least: float
     min_yoy_pct: float
+    min_fall: float
 
 
 @dataclass(frozen=True)
@@ -78,17 +79,23 @@ def load_config(path: Path = RULES_PATH) -> RuleConfig:
         top_max=int(data["top_performers"]["max_listed"]),
         lagging_attainment=lagging,
         new_hire_months=int(data["attainment"]["new_hire_months"]),
-        seasons=Seasons(float(seasons["tolerance"]), float(seasons["on_plan_at_least"]), float(seasons["min_yoy_pct"])),
+        seasons=Seasons(
+            float(seasons["tolerance"]),
+            float(seasons["on_plan_at_least"]),
+            float(seasons["min_yoy_pct"]),
+            float(seasons["min_fall"]),
+        ),
         rules=rules,
     )
 
 
 def is_seasonal(e: Expectation, seasons: Seasons) -> bool:
-    """The same month fell last year too, and this fall is no deeper than that one (within the tolerance)."""
+    """The same month fell last year too (by min_fall at least), and this fall is no deeper than that one
+    (within the tolerance)."""
     return (
         e.mom_pct is not None
         and e.ly_mom_pct is not None
-        and e.ly_mom_pct < 0
+        and e.ly_mom_pct <= -seasons.min_fall
         and e.mom_pct >= e.ly_mom_pct - seasons.tolerance
     )
 
@@ -109,13 +116,14 @@ def is_expected(e: Expectation | None, seasons: Seasons) -> bool:
 
 
 def seasonal_falls(model: ReportModel, config: RuleConfig) -> tuple[Expectation, ...]:
-    """The company numbers that fell as their season expects, on plan: the report says so."""
+    """The company numbers that fell (by min_fall at least) as their season expects, on plan: the report
+    says so."""
     return tuple(
         e
         for e in model.expectations
         if e.grain == "company"
         and e.mom_pct is not None
-        and e.mom_pct < 0
+        and e.mom_pct <= -config.seasons.min_fall
         and is_seasonal(e, config.seasons)
         and is_on_plan(e, config.seasons)
     )

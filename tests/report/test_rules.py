@@ -178,6 +178,17 @@ def test_a_seasonal_fall_without_a_target_is_no_finding_and_is_said(model):
     assert seasonal_falls(deeper, load_config()) == ()
 
 
+def test_a_move_under_two_percent_is_no_seasonal_fall(model):
+    # active customers fell 20.0 %, but last February's -1.9 % was no fall: not the season's
+    flat_last_year = _with_expectation(model, "active_customers", ly_mom_pct=-0.019)
+    assert seasonal_falls(flat_last_year, load_config()) == ()
+    # a fall of 1.9 % after last year's -25 % is seasonal, but too small to be worth a sentence
+    small = _with_expectation(model, "active_customers", mom_pct=-0.019, ly_mom_pct=-0.25)
+    assert seasonal_falls(small, load_config()) == ()
+    just = _with_expectation(model, "active_customers", mom_pct=-0.02, ly_mom_pct=-0.25)
+    assert [e.metric for e in seasonal_falls(just, load_config())] == ["active_customers"]
+
+
 def test_a_fall_on_plan_is_no_finding_and_off_plan_is(model):
     # revenue fell 11.8 %; at 97 % of its target it is on plan (95 %), at 82.3 % it is not
     on_plan = _with_expectation(model, "revenue", attainment=0.97, ly_mom_pct=-0.15)
