@@ -36,6 +36,7 @@ from pipelines.ingest.stage import stage_file
 from pipelines.ingest.validate import validate_run
 from pipelines.months import add_months, month_key, month_start
 from pipelines.settings import Settings
+from pipelines.sources.lineage import with_vendor_column
 from pipelines.sources.stage import SourceRun, stage_source_month
 
 VOLUME_HISTORY = 3
@@ -63,6 +64,9 @@ def load_months(
         # A month with a structural problem (missing file or column, unreadable) is not validated.
         staged = [load for load in loads if not load.blocking]
         _validate(con, staged, settings)
+        if settings.source_definition is not None:
+            for load in staged:
+                load.records[:] = [with_vendor_column(r, settings.source_definition) for r in load.records]
         progress(f"checked {len(staged)} months against the contract")
         known_counts: dict[tuple[str, str], int] = {}
         for load in staged:

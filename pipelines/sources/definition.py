@@ -68,6 +68,8 @@ class SourceDefinition:
     entities: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # steps several entities share, created as temp views <name> from <name>.sql before them
     views: tuple[str, ...] = ()
+    # entity -> contract column -> the vendor column it is read from, when not of the same name
+    columns_from: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def sql(self, name: str) -> str:
         return (self.folder / f"{name}.sql").read_text(encoding="utf-8")
@@ -96,8 +98,10 @@ def build_definition(name: str, folder: Path, raw: dict[str, Any], where: str) -
         for map_name, spec in (raw.get("maps") or {}).items()
     }
     files = {key: _vendor_file(key, spec, maps, where) for key, spec in (raw.get("files") or {}).items()}
-    entities = {entity: tuple(spec["from"]) for entity, spec in (raw.get("entities") or {}).items()}
-    definition = SourceDefinition(name, folder, files, maps, entities, tuple(raw.get("views") or ()))
+    entity_specs = raw.get("entities") or {}
+    entities = {entity: tuple(spec["from"]) for entity, spec in entity_specs.items()}
+    columns_from = {entity: dict(spec.get("columns") or {}) for entity, spec in entity_specs.items()}
+    definition = SourceDefinition(name, folder, files, maps, entities, tuple(raw.get("views") or ()), columns_from)
     _check(definition, where)
     return definition
 
@@ -134,6 +138,14 @@ def _check(definition: SourceDefinition, where: str) -> None:
         unknown = [f for f in files if f not in definition.files]
         if unknown or not files:
             raise SourceError(f"{where}: entity {entity} reads from undeclared file(s) {unknown}")
+        unread = [
+            f"{column} <- {vendor}"
+            for column, vendor in definition.columns_from[entity].items()
+            if column not in ENTITY_BY_NAME[entity].column_names
+            or all(vendor not in {c.name for c in definition.files[f].columns} for f in files)
+        ]
+        if unread:
+            raise SourceError(f"{where}: entity {entity} names columns it cannot have: {', '.join(unread)}")
         if not (definition.folder / f"{entity}.sql").is_file():
             raise SourceError(f"{where}: entity {entity} has no {entity}.sql in {definition.folder}")
     missing = [e.name for e in ENTITIES if e.required and e.name not in definition.entities]

@@ -8,6 +8,7 @@ import pytest
 
 from pipelines.settings import SettingsError
 from pipelines.sources.definition import VendorColumn, VendorFile, available_sources, load_source
+from pipelines.sources.lineage import vendor_header
 from pipelines.sources.mapping_file import overlay
 from pipelines.sources.read import match_headers
 from tests.settings_for import settings_for
@@ -111,3 +112,18 @@ def test_source_settings_reach_the_sql_as_variables(tmp_path: Path) -> None:
         "house_rep": "Web shop",
         "house_team": "E-commerce",
     }
+
+
+@pytest.mark.parametrize(
+    ("source", "entity", "file", "column", "header"),
+    [
+        ("shopify", "orders", "orders_export.csv", "order_date", "Created at"),
+        ("shopify", "order_lines", "ORDERS_EXPORT_1.csv", "quantity", "Lineitem quantity"),
+        ("shopify", "teams", "orders_export.csv", "manager_name", None),  # not in the export
+        ("shopify", "targets", "targets.csv", "month", None),  # not the source's: a contract file
+    ],
+)
+def test_a_contract_column_is_traced_to_the_export_header(
+    source: str, entity: str, file: str, column: str, header: str | None
+) -> None:
+    assert vendor_header(load_source(source), entity, file, column) == header

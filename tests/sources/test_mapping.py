@@ -112,7 +112,10 @@ def test_a_duplicate_invoice_fails_on_both_lines(tmp_path: Path, con: duckdb.Duc
 
     message = rejected(con, tmp_path / "landing", **env)
 
-    assert "2026-10/Sales.csv, column order_id: 2 rows violate 'order_id must be unique' (lines 2, 5)" in message
+    assert (
+        "2026-10/Sales.csv, column Invoice No (order_id): 2 rows violate 'order_id must be unique' (lines 2, 5)"
+        in message
+    )
 
 
 def test_a_line_of_a_missing_order_is_an_orphan_on_its_line(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
@@ -121,7 +124,7 @@ def test_a_line_of_a_missing_order_is_an_orphan_on_its_line(tmp_path: Path, con:
     message = rejected(con, tmp_path / "landing", **env)
 
     assert (
-        "2026-10/Lines.csv, column order_id: 1 row violates 'order_id must exist in orders.order_id' (line 6)"
+        "2026-10/Lines.csv, column Invoice (order_id): 1 row violates 'order_id must exist in orders.order_id' (line 6)"
         in message
     )
 

@@ -84,8 +84,8 @@ def test_created_at_falls_in_the_month_of_sales_timezone(tmp_path: Path, con: du
     message = rejected(con, tmp_path, SALES_TIMEZONE="Europe/Berlin", **SHOPIFY)
 
     assert (
-        "2026-10/orders_export.csv, column order_date: 1 row violates 'order_date must be inside 2026-10' (line 9)"
-        in message
+        "2026-10/orders_export.csv, column Created at (order_date): "
+        "1 row violates 'order_date must be inside 2026-10' (line 9)" in message
     )
 
 
@@ -121,7 +121,8 @@ def test_an_order_written_twice_fails_on_both_lines(tmp_path: Path, con: duckdb.
     message = rejected(con, tmp_path, **SHOPIFY)
 
     assert (
-        "2026-10/orders_export.csv, column order_id: 2 rows violate 'order_id must be unique' (lines 6, 10)" in message
+        "2026-10/orders_export.csv, column Name (order_id): 2 rows violate 'order_id must be unique' (lines 6, 10)"
+        in message
     )
 
 
@@ -135,5 +136,6 @@ def test_a_line_whose_order_row_is_missing_is_an_orphan_on_its_line(
     message = rejected(con, tmp_path, **SHOPIFY)
 
     assert (
-        "2026-10/orders_export.csv, column order_id: 1 row violates 'order_id must exist in orders.order_id' (line 10)"
+        "2026-10/orders_export.csv, column Name (order_id): "
+        "1 row violates 'order_id must exist in orders.order_id' (line 10)"
     ) in message
