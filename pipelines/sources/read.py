@@ -59,9 +59,21 @@ def read_vendor_file(
 ) -> list[CheckRecord]:
     """Create src_<key>; return the problems that stop the month."""
     name = extract.path.name
-    found = match_headers(spec, extract.header or ())
+    text = f"{src_table(spec.key)}_text"
+    try:
+        con.execute(
+            f"create or replace temp table {text} as select row_number() over () as record_no, * "
+            f"from read_csv($path, {_CSV_DIALECT}, all_varchar = true)",
+            {"path": str(extract.path)},
+        )
+    except duckdb.Error as err:
+        return [CheckRecord(month, entity, name, "malformed", f"is not well-formed CSV: {_first_line(err)}")]
+    # DuckDB's names for the columns (it renames a blank or repeated header), in file order.
+    header = tuple(row[0] for row in con.execute(f"describe {text}").fetchall())[1:]
+    found = match_headers(spec, header)
     missing = [c for c in spec.columns if c.required and found[c.name] is None]
     if missing:
+        con.execute(f"drop table {text}")
         return [
             CheckRecord(
                 month,
@@ -75,20 +87,11 @@ def read_vendor_file(
             )
             for c in missing
         ]
-    text = f"{src_table(spec.key)}_text"
-    try:
-        con.execute(
-            f"create or replace temp table {text} as select row_number() over () as record_no, * "
-            f"from read_csv($path, {_CSV_DIALECT}, all_varchar = true)",
-            {"path": str(extract.path)},
-        )
-    except duckdb.Error as err:
-        return [CheckRecord(month, entity, name, "malformed", f"is not well-formed CSV: {_first_line(err)}")]
     typed = ", ".join(f"{_typed(c, found[c.name], maps)} as {quote_ident(c.name)}" for c in spec.columns)
     raw = ", ".join(f"{_raw(found[c.name])} as {quote_ident(c.name + '__raw')}" for c in spec.columns)
     con.execute(
         f"create or replace temp table {src_table(spec.key)} as "
-        f"select {typed}, {raw}, {_line_expression(con, text, extract)} as source_line from {text}"
+        f"select {typed}, {raw}, {_line_expression(con, text, header, extract)} as source_line from {text}"
     )
     con.execute(f"drop table {text}")
     problems = [
@@ -207,7 +210,7 @@ def _drop_raw(con: duckdb.DuckDBPyConnection, spec: VendorFile) -> None:
         con.execute(f"alter table {src_table(spec.key)} drop column {quote_ident(column.name + '__raw')}")
 
 
-def _line_expression(con: duckdb.DuckDBPyConnection, text: str, extract: ExtractFile) -> str:
+def _line_expression(con: duckdb.DuckDBPyConnection, text: str, header: tuple[str, ...], extract: ExtractFile) -> str:
     """Physical line of each record: header line + records before + newlines quoted inside them.
 
     The running sum over every value is only taken when the file has more line breaks than a
@@ -216,7 +219,6 @@ def _line_expression(con: duckdb.DuckDBPyConnection, text: str, extract: Extract
     (records,) = con.execute(f"select count(*) from {text}").fetchone()
     if extract.line_breaks <= records + 1:
         return "1 + record_no"
-    header = extract.header or ()
     newlines = " + ".join(
         f"coalesce(length({quote_ident(h)}) - length(replace({quote_ident(h)}, chr(10), '')), 0)" for h in header
     )
