@@ -17,8 +17,6 @@ from pipelines.contract import ENTITIES, ENTITY_BY_NAME
 
 SOURCES_DIR = Path(__file__).parent
 VENDOR_TYPES = ("str", "int", "decimal", "date", "timestamp", "bool")
-# A map's target meaning "not a sale (yet)": the entity SQL leaves such rows out.
-LEFT_OUT = "left_out"
 
 
 class SourceError(ValueError):
@@ -124,6 +122,11 @@ def _vendor_file(key: str, spec: dict[str, Any], maps: dict[str, ValueMap], wher
             raise SourceError(f"{where}: {key}.{column_name} has type {column.type!r}; use one of {VENDOR_TYPES}")
         if column.map is not None and column.map not in maps:
             raise SourceError(f"{where}: {key}.{column_name} uses the value map {column.map!r}, which is not defined")
+        # A map gives text and a percentage is a number: on any other type they would be lost unseen.
+        if column.map is not None and column.type != "str":
+            raise SourceError(f"{where}: {key}.{column_name} has a value map, so its type must be str")
+        if column.percent and column.type != "decimal":
+            raise SourceError(f"{where}: {key}.{column_name} is a percentage, so its type must be decimal")
         columns.append(column)
     return VendorFile(key, tuple(spec.get("names", (f"{key}.csv",))), bool(spec.get("required", False)), tuple(columns))
 

@@ -136,6 +136,8 @@ def test_a_line_of_a_missing_order_is_an_orphan_on_its_line(tmp_path: Path, con:
         ("invoices:\n  file: a.csv\n", "invoices cannot be mapped; map any of orders, order_lines,"),
         ("customers:\n  file: c.csv\n", "name the orders file"),
         ("orders:\n  columns: {}\n", "orders needs `file:`"),
+        ("orders:\n  file: a.csv\n  columns:\n    order_date: {map: {x: y}}\n", "so its type must be str"),
+        ("orders:\n  file: a.csv\n  columns:\n    order_id: {percent: true}\n", "so its type must be decimal"),
     ],
 )
 def test_a_mapping_file_that_cannot_be_read_is_refused_with_the_settings(
