@@ -13,7 +13,7 @@ import duckdb
 
 from pipelines.ingest.files import ExtractFile
 from pipelines.ingest.problems import CheckRecord
-from pipelines.ingest.stage import quote_ident
+from pipelines.ingest.stage import first_malformed_record, quote_ident
 from pipelines.sources.definition import ValueMap, VendorColumn, VendorFile
 
 SAMPLE = 5
@@ -67,7 +67,9 @@ def read_vendor_file(
             {"path": str(extract.path)},
         )
     except duckdb.Error as err:
-        return [CheckRecord(month, entity, name, "malformed", f"is not well-formed CSV: {_first_line(err)}")]
+        located = first_malformed_record(extract.path, len(extract.header or ()))
+        line, why = located or (None, f"is not well-formed CSV: {_first_line(err)}")
+        return [CheckRecord(month, entity, name, "malformed", why, sample_lines=(line,) if line else ())]
     # DuckDB's names for the columns (it renames a blank or repeated header), in file order.
     header = tuple(row[0] for row in con.execute(f"describe {text}").fetchall())[1:]
     found = match_headers(spec, header)

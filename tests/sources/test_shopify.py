@@ -139,3 +139,17 @@ def test_a_line_whose_order_row_is_missing_is_an_orphan_on_its_line(
         "2026-10/orders_export.csv, column Name (order_id): "
         "1 row violates 'order_id must exist in orders.order_id' (line 10)"
     ) in message
+
+
+def test_a_row_with_a_field_too_many_names_its_line(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    path = write_export(tmp_path / MONTH)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[5] += ",extra"  # #1003's row, line 6
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+    message = rejected(con, tmp_path, **SHOPIFY)
+
+    assert (
+        f"2026-10/orders_export.csv: is not well-formed CSV: {len(HEADER) + 1} fields where the header has" in message
+    )
+    assert "(line 6)" in message
