@@ -85,7 +85,8 @@ def locate_vendor_file(month_dir: Path, spec: VendorFile, month: str, entity: st
             entity,
             found[0].name,
             "ambiguous_file",
-            f"{', '.join(p.name for p in found)} are all {spec.key} files; keep one",
+            f"{', '.join(p.name for p in found)} all match {' or '.join(spec.names)}: "
+            "the month is read from exactly one such file",
         )
     if found:
         return found[0]

@@ -153,3 +153,24 @@ def test_a_row_with_a_field_too_many_names_its_line(tmp_path: Path, con: duckdb.
         f"2026-10/orders_export.csv: is not well-formed CSV: {len(HEADER) + 1} fields where the header has" in message
     )
     assert "(line 6)" in message
+
+
+def test_an_export_split_in_parts_is_refused_rather_than_read_in_part(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    for part in (1, 2):
+        write_export(tmp_path / MONTH).rename(tmp_path / MONTH / f"orders_export_{part}.csv")
+
+    message = rejected(con, tmp_path, **SHOPIFY)
+
+    assert (
+        "2026-10/orders_export_1.csv: orders_export_1.csv, orders_export_2.csv all match "
+        "orders_export.csv or orders_export_*.csv: the month is read from exactly one such file"
+    ) in message
+
+
+def test_the_export_shopify_mails_is_read_under_its_own_name(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    write_export(tmp_path / MONTH).rename(tmp_path / MONTH / "orders_export_1.csv")
+    load(con, tmp_path, **SHOPIFY)
+
+    assert rows(con, "select distinct source_file from raw.orders") == [("2026-10/orders_export_1.csv",)]
