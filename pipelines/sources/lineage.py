@@ -16,8 +16,9 @@ def vendor_header(definition: SourceDefinition, entity: str, file_name: str, col
         spec = definition.files[key]
         if not any(fnmatch.fnmatchcase(file_name.lower(), name.lower()) for name in spec.names):
             continue
-        vendor = definition.columns_from.get(entity, {}).get(column, column)
-        return next((c.header for c in spec.columns if c.name == vendor), None)
+        # The declared vendor column when this file has it, else the file's column of the same name.
+        names = (definition.columns_from.get(entity, {}).get(column), column)
+        return next((c.header for name in names for c in spec.columns if c.name == name), None)
     return None
 
 

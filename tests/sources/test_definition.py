@@ -121,6 +121,9 @@ def test_source_settings_reach_the_sql_as_variables(tmp_path: Path) -> None:
         ("shopify", "order_lines", "ORDERS_EXPORT_1.csv", "quantity", "Lineitem quantity"),
         ("shopify", "teams", "orders_export.csv", "manager_name", None),  # not in the export
         ("shopify", "targets", "targets.csv", "month", None),  # not the source's: a contract file
+        ("mapping", "order_lines", "order_lines.csv", "unit_price", "unit_price"),
+        ("mapping", "order_lines", "orders.csv", "unit_price", "amount"),  # no lines file: the order's amount
+        ("mapping", "customers", "orders.csv", "customer_id", "customer_id"),  # derived from the orders
     ],
 )
 def test_a_contract_column_is_traced_to_the_export_header(
