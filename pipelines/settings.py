@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pipelines.contract import CHANNELS
 from pipelines.faults import POINTS, FaultPlan
@@ -19,8 +20,13 @@ from pipelines.landed_months import landed_months
 from pipelines.months import MonthKeyError, last_closed_month, validate_month_key
 from pipelines.report.languages import Language, LanguageError, check_fallbacks, registered_languages
 from pipelines.report.rules import RULES_PATH, RuleConfig, load_config
+from pipelines.sources.definition import SourceDefinition, SourceError, available_sources, load_source
+from pipelines.sources.mapping_file import load_mapping
 
 ORPHAN_POLICIES = ("error", "warn")
+CONTRACT_SOURCE = "contract"
+# Sources the issue "Read real CRM and shop exports" names that have no folder yet.
+PLANNED_SOURCES = ("salesforce", "hubspot", "odoo")
 
 
 class SettingsError(ValueError):
@@ -62,6 +68,17 @@ class Settings:
     rules: RuleConfig
     faults: FaultPlan | None
     email: EmailSettings | None
+    source: str = CONTRACT_SOURCE
+    # None for the contract's own files; else the vendor's files and how they become the contract's
+    source_definition: SourceDefinition | None = None
+    timezone: str = "UTC"
+    house_rep: str = "house"
+    house_team: str = "house"
+
+    @property
+    def source_variables(self) -> dict[str, str]:
+        """What a source's SQL reads with getvariable()."""
+        return {"timezone": self.timezone, "house_rep": self.house_rep, "house_team": self.house_team}
 
     @property
     def report_language_defs(self) -> tuple[Language, ...]:
@@ -121,6 +138,11 @@ class Settings:
             rules=_rules(rules_file),
             faults=_faults(env),
             email=_email(env),
+            source=env.get("SALES_SOURCE", CONTRACT_SOURCE),
+            source_definition=_source(env),
+            timezone=_timezone(env.get("SALES_TIMEZONE", "UTC")),
+            house_rep=env.get("SALES_HOUSE_REP", "house").strip() or "house",
+            house_team=env.get("SALES_HOUSE_TEAM", "house").strip() or "house",
         )
 
 
@@ -169,6 +191,39 @@ def _email(env: Mapping[str, str]) -> EmailSettings | None:
         user=env.get("SALES_SMTP_USER") or None,
         password=env.get("SALES_SMTP_PASSWORD") or None,
     )
+
+
+def _source(env: Mapping[str, str]) -> SourceDefinition | None:
+    """The vendor export SALES_SOURCE names, checked now so a bad mapping file fails before any month."""
+    source = env.get("SALES_SOURCE", CONTRACT_SOURCE)
+    mapping_file = env.get("SALES_MAPPING_FILE", "").strip()
+    if source in PLANNED_SOURCES:
+        raise SettingsError(
+            f"SALES_SOURCE={source} is not available yet (issue 12 builds it); "
+            f"available now: {', '.join((CONTRACT_SOURCE, *available_sources()))}"
+        )
+    if source != CONTRACT_SOURCE and source not in available_sources():
+        raise SettingsError(f"SALES_SOURCE must be one of {(CONTRACT_SOURCE, *available_sources())}, got {source!r}")
+    if mapping_file and source != "mapping":
+        raise SettingsError(f"SALES_MAPPING_FILE is read only with SALES_SOURCE=mapping, not {source}")
+    if source == CONTRACT_SOURCE:
+        return None
+    try:
+        if source == "mapping":
+            if not mapping_file:
+                raise SettingsError("SALES_SOURCE=mapping needs SALES_MAPPING_FILE, the YAML naming your files")
+            return load_mapping(Path(mapping_file).resolve())
+        return load_source(source)
+    except (OSError, SourceError) as error:
+        raise SettingsError(f"SALES_SOURCE={source}: {error}") from None
+
+
+def _timezone(name: str) -> str:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise SettingsError(f"SALES_TIMEZONE must be an IANA time zone such as Europe/Berlin, got {name!r}") from None
+    return name
 
 
 def _faults(env: Mapping[str, str]) -> FaultPlan | None:

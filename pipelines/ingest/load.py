@@ -36,6 +36,8 @@ from pipelines.ingest.stage import stage_file
 from pipelines.ingest.validate import validate_run
 from pipelines.months import add_months, month_key, month_start
 from pipelines.settings import Settings
+from pipelines.sources.lineage import with_vendor_column
+from pipelines.sources.stage import SourceRun, stage_source_month
 
 VOLUME_HISTORY = 3
 
@@ -57,11 +59,14 @@ def load_months(
     try:
         loads = []
         for month in months:
-            loads.append(_stage_month(con, landing_dir, month))
+            loads.append(_stage_month(con, settings, month))
             progress(f"staged {month} ({len(loads)} of {len(months)} months)")
         # A month with a structural problem (missing file or column, unreadable) is not validated.
         staged = [load for load in loads if not load.blocking]
         _validate(con, staged, settings)
+        if settings.source_definition is not None:
+            for load in staged:
+                load.records[:] = [with_vendor_column(r, settings.source_definition) for r in load.records]
         progress(f"checked {len(staged)} months against the contract")
         known_counts: dict[tuple[str, str], int] = {}
         for load in staged:
@@ -81,8 +86,13 @@ def load_months(
     return loads
 
 
-def _stage_month(con: duckdb.DuckDBPyConnection, landing_dir: Path, month: str) -> MonthLoad:
-    """Stage each file of the month; unless one has a structural problem, add them to run_<entity>."""
+def _stage_month(con: duckdb.DuckDBPyConnection, settings: Settings, month: str) -> MonthLoad:
+    """Stage each file of the month; unless one has a structural problem, add them to run_<entity>.
+
+    With a vendor source (SALES_SOURCE), the entities it builds are staged from the vendor's files;
+    the others are still read from contract files in the folder, when there are any.
+    """
+    landing_dir = settings.landing_dir
     load = MonthLoad(month)
     month_dir = landing_dir / month
     if not month_dir.is_dir():
@@ -101,8 +111,13 @@ def _stage_month(con: duckdb.DuckDBPyConnection, landing_dir: Path, month: str) 
     if real is not None:
         load.records.append(refused_folder(month, real, landing_dir))
         return load
+    built: tuple[str, ...] = ()
+    if settings.source_definition is not None:
+        stage_source_month(con, SourceRun(settings.source_definition, settings.source_variables), load, landing_dir)
+        built = tuple(settings.source_definition.entities)
     for entity in ENTITIES:
-        _stage_entity(con, load, landing_dir, entity)
+        if entity.name not in built:
+            _stage_entity(con, load, landing_dir, entity)
     if not load.blocking:
         for name in load.files:
             append_staged_month(con, ENTITY_BY_NAME[name], load.batch_month)

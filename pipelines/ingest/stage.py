@@ -170,7 +170,7 @@ def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractF
     try:
         _read_as_text(con, entity, extract)
     except duckdb.Error as err:
-        located = _first_malformed_record(extract.path, len(columns)) if extract.format == "csv" else None
+        located = first_malformed_record(extract.path, len(columns)) if extract.format == "csv" else None
         if located:
             line, why = located
             return [CheckRecord(month, entity.name, name, "malformed", why, failing_count=1, sample_lines=(line,))]
@@ -256,7 +256,7 @@ def _quoted(value: str) -> str:
     return repr(value)
 
 
-def _first_malformed_record(path: Path, width: int) -> tuple[int, str] | None:
+def first_malformed_record(path: Path, width: int) -> tuple[int, str] | None:
     """Where DuckDB's CSV error points: the physical line the first bad record starts on, and why.
 
     DuckDB's reader reports no line when its sniffer fails, and counts records, not physical

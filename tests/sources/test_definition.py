@@ -1,0 +1,132 @@
+"""Source definitions: header matching, the mapping file's overlay, and which sources settings accept."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pipelines.settings import SettingsError
+from pipelines.sources.definition import VendorColumn, VendorFile, available_sources, load_source
+from pipelines.sources.lineage import vendor_header
+from pipelines.sources.mapping_file import overlay
+from pipelines.sources.read import match_headers
+from tests.settings_for import settings_for
+
+EXPORT = VendorFile(
+    "orders_export",
+    ("orders_export.csv",),
+    True,
+    (
+        VendorColumn("name", "Name", "str", required=True),
+        VendorColumn("cancelled_at", "Cancelled at", "timestamp", aliases=("Canceled at",)),
+        VendorColumn("employee", "Employee", "str"),
+    ),
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "found"),
+    [
+        (
+            ("Name", "Cancelled at", "Employee"),
+            {"name": "Name", "cancelled_at": "Cancelled at", "employee": "Employee"},
+        ),
+        ((" name ", "CANCELED AT"), {"name": " name ", "cancelled_at": "CANCELED AT", "employee": None}),
+        (("Id",), {"name": None, "cancelled_at": None, "employee": None}),
+    ],
+)
+def test_headers_match_ignoring_case_and_blanks_and_by_alias(header: tuple[str, ...], found: dict) -> None:
+    assert match_headers(EXPORT, header) == found
+
+
+def test_every_source_folder_is_a_source_and_loads() -> None:
+    assert available_sources() == ("mapping", "shopify")
+    shopify = load_source("shopify")
+    assert set(shopify.entities) == {"orders", "order_lines", "customers", "products", "sales_reps", "teams"}
+    assert shopify.maps["financial_status"].values["pending"] == "left_out"
+
+
+def test_the_mapping_file_sets_headers_maps_and_formats_and_leaves_the_rest_unread() -> None:
+    base = {
+        "files": {
+            "orders": {"required": True, "columns": {"order_id": {"type": "str"}, "channel": {"required": True}}},
+            "customers": {"columns": {"customer_id": {"type": "str"}}},
+        }
+    }
+    user = {
+        "orders": {
+            "file": "Sales.csv",
+            "columns": {"order_id": "Invoice", "channel": {"column": "Via", "map": {"Web": "online"}, "default": "x"}},
+        }
+    }
+
+    merged = overlay(base, user, "m.yml")
+
+    assert merged["files"]["orders"] == {
+        "names": ["Sales.csv"],
+        "required": True,
+        "columns": {
+            "order_id": {"type": "str", "header": "Invoice"},
+            "channel": {"required": False, "header": "Via", "map": "orders.channel", "default": "x"},
+        },
+    }
+    assert merged["maps"] == {
+        "orders.channel": {"values": {"Web": "online"}, "defined_in": "m.yml (orders: columns: channel: map)"}
+    }
+    assert merged["files"]["customers"]["names"] == []  # not in the mapping file: derived, never read
+
+
+@pytest.mark.parametrize("source", ["salesforce", "hubspot", "odoo"])
+def test_the_planned_sources_are_refused_as_not_available_yet(tmp_path: Path, source: str) -> None:
+    with pytest.raises(SettingsError, match=f"SALES_SOURCE={source} is not available yet"):
+        settings_for(tmp_path, SALES_SOURCE=source)
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"SALES_SOURCE": "sap"}, "SALES_SOURCE must be one of ('contract', 'mapping', 'shopify'), got 'sap'"),
+        ({"SALES_SOURCE": "mapping"}, "SALES_SOURCE=mapping needs SALES_MAPPING_FILE"),
+        ({"SALES_SOURCE": "shopify", "SALES_MAPPING_FILE": "m.yml"}, "SALES_MAPPING_FILE is read only with"),
+        ({"SALES_SOURCE": "mapping", "SALES_MAPPING_FILE": "/nowhere/m.yml"}, "No such file"),
+        ({"SALES_TIMEZONE": "Mars/Olympus"}, "SALES_TIMEZONE must be an IANA time zone"),
+    ],
+)
+def test_source_settings_that_cannot_work_are_refused(tmp_path: Path, env: dict[str, str], says: str) -> None:
+    with pytest.raises(SettingsError, match="SALES_") as refused:
+        settings_for(tmp_path, **env)
+    assert says in str(refused.value)
+
+
+def test_source_settings_reach_the_sql_as_variables(tmp_path: Path) -> None:
+    settings = settings_for(
+        tmp_path,
+        SALES_SOURCE="shopify",
+        SALES_TIMEZONE="America/Toronto",
+        SALES_HOUSE_REP="Web shop",
+        SALES_HOUSE_TEAM="E-commerce",
+    )
+    assert settings.source_variables == {
+        "timezone": "America/Toronto",
+        "house_rep": "Web shop",
+        "house_team": "E-commerce",
+    }
+
+
+@pytest.mark.parametrize(
+    ("source", "entity", "file", "column", "header"),
+    [
+        ("shopify", "orders", "orders_export.csv", "order_date", "Created at"),
+        ("shopify", "order_lines", "ORDERS_EXPORT_1.csv", "quantity", "Lineitem quantity"),
+        ("shopify", "teams", "orders_export.csv", "manager_name", None),  # not in the export
+        ("shopify", "targets", "targets.csv", "month", None),  # not the source's: a contract file
+        ("mapping", "order_lines", "order_lines.csv", "unit_price", "unit_price"),
+        ("mapping", "order_lines", "orders.csv", "unit_price", "amount"),  # no lines file: the order's amount
+        ("mapping", "customers", "orders.csv", "customer_id", "customer_id"),  # derived from the orders
+    ],
+)
+def test_a_contract_column_is_traced_to_the_export_header(
+    source: str, entity: str, file: str, column: str, header: str | None
+) -> None:
+    assert vendor_header(load_source(source), entity, file, column) == header
