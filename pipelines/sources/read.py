@@ -129,7 +129,9 @@ def _typed(column: VendorColumn, header: str | None, maps: dict[str, ValueMap]) 
     if column.type == "str":
         return value
     if column.type == "int":
-        return f"case when regexp_full_match({value}, '-?[0-9]+') then try_cast({value} as bigint) end"
+        # Odoo and spreadsheets write a whole number as 2.0; a real fraction stays unreadable.
+        whole = f"regexp_replace({value}, '\\.0+$', '')"
+        return f"case when regexp_full_match({value}, '-?[0-9]+(\\.0+)?') then try_cast({whole} as bigint) end"
     if column.type == "decimal":
         of_form = f"regexp_full_match({value}, '-?[0-9]+(\\.[0-9]{{1,4}})?')"
         number = f"case when {of_form} then try_cast({value} as decimal(18,4)) end"
@@ -139,6 +141,9 @@ def _typed(column: VendorColumn, header: str | None, maps: dict[str, ValueMap]) 
         return f"case lower({value}) {cases} end"
     form = literal(column.format or DEFAULT_FORMATS[column.type])
     parsed = f"try_strptime({value}, {form})"
+    if column.type == "timestamp" and "%z" not in (column.format or DEFAULT_FORMATS[column.type]):
+        # A timestamp written without an offset (Odoo's date_order) is UTC, whatever the session's zone.
+        parsed = f"timezone('UTC', {parsed})"
     return f"cast({parsed} as date)" if column.type == "date" else f"cast({parsed} as timestamptz)"
 
 
@@ -190,6 +195,8 @@ def _bad_values(
         hint = f"write it as {column.format or DEFAULT_FORMATS[column.type]}"
     elif column.type == "bool":
         hint = "write true/false, 1/0 or yes/no"
+    elif column.type == "int":
+        hint = "write a whole number: digits with an optional leading '-' (a zero fraction, 2.0, reads as 2)"
     else:
         hint = "write digits with an optional leading '-' and a '.' before at most 4 decimals"
     return [

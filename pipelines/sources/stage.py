@@ -71,6 +71,18 @@ def stage_source_month(con: duckdb.DuckDBPyConnection, run: SourceRun, load: Mon
         present = [key for key in files if key in extracts]
         if present:
             _build_entity(con, definition, entity_name, extracts[present[0]], load)
+        elif ENTITY_BY_NAME[entity_name].required:
+            # Each of these files is optional alone (Odoo: sale.order or sale.order.line), not all of them.
+            names = [name for key in files for name in definition.files[key].names]
+            load.records.append(
+                CheckRecord(
+                    load.month,
+                    entity_name,
+                    names[0],
+                    "missing_file",
+                    f"none of {' or '.join(names)} is there: {entity_name} is built from one of them",
+                )
+            )
 
 
 def locate_vendor_file(month_dir: Path, spec: VendorFile, month: str, entity: str) -> Path | CheckRecord | None:
