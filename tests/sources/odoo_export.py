@@ -12,14 +12,17 @@ Month 2026-10, SALES_TIMEZONE UTC. The default export of Sales > Orders with the
   line 8   S00004  2026-10-31 23:30 (UTC: 2026-11-01 in Europe/Berlin)  Gemini Furniture, no salesperson,
                    no team, Locked, 40.0: [FURN_0003] Chair 1.0 x 40.0 = 40.00
   line 9           Lamp 1.0 x 45.0 less 100.0 % (given away)  -> price 0, no discount: 0.00
-  line 10  S00005  Quotation Sent                                                     -> left out
+  line 10          a section line "Down Payments"                                     -> skipped
+  line 11          [DOWN] Down Payment 0.0 x 20.0 (invoiced, not sold: quantity 0)    -> skipped
+  line 12  S00005  Quotation Sent                                                     -> left out
 Completed revenue 360 + 135 + 40 + 0 = 535.00 (S00001 495.00, S00004 40.00); cancelled 90.00.
 
 The same orders with technical field names (an import-compatible export), as two files:
-"Sales Order (sale.order).csv" without lines (lines 2-6: S00001 ... S00005) and
-"Sales Order Line (sale.order.line).csv" (lines 2-9: the section, Desk, the note, Lamp of S00001,
-Lamp of S00002, Lamp of S00003, Chair and the free Lamp of S00004), each line also carrying its
-order's fields, so that the line file alone builds the orders.
+"sale.order.csv" without lines (lines 2-6: S00001 ... S00005; S00003 placed on the website, so
+online) and "Sales Order Line (sale.order.line).csv" (lines 2-11: the section, Desk, the note, Lamp
+of S00001, Lamp of S00002, Lamp of S00003, Chair, the free Lamp, the down payment's section and
+line of S00004), each line also carrying its order's fields, so that the line file alone builds
+the orders.
 """
 
 from __future__ import annotations
@@ -69,9 +72,20 @@ LINES = [
     ["S00003", "", "Lamp", "[FURN_0002] Lamp", "2.0", "45.0", "0.0", "90.0"],
     ["S00004", "", "Chair", "[FURN_0003] Chair", "1.0", "40.0", "0.0", "40.0"],
     ["S00004", "", "Lamp", "[FURN_0002] Lamp", "1.0", "45.0", "100.0", "0.0"],
+    ["S00004", "Section", "Down Payments", "", "0.0", "0.0", "0.0", "0.0"],
+    ["S00004", "", "Down Payment: 10/31/2026", "[DOWN] Down Payment", "0.0", "20.0", "0.0", "0.0"],
     ["S00005", "", "Lamp", "[FURN_0002] Lamp", "1.0", "45.0", "0.0", "45.0"],
 ]
-TECHNICAL_ORDER_HEADER = ["name", "date_order", "partner_id", "user_id", "team_id", "state", "amount_untaxed"]
+TECHNICAL_ORDER_HEADER = [
+    "name",
+    "date_order",
+    "partner_id",
+    "user_id",
+    "team_id",
+    "state",
+    "amount_untaxed",
+    "website_id",
+]
 TECHNICAL_LINE_HEADER = [
     "order_id",
     "display_type",
@@ -103,7 +117,7 @@ def label_rows() -> list[list[str]]:
 
 
 def technical_order_rows() -> list[list[str]]:
-    return [[*o[:5], STATE_KEYS[o[5]], o[6]] for o in ORDERS]
+    return [[*o[:5], STATE_KEYS[o[5]], o[6], "My Website" if o[0] == "S00003" else ""] for o in ORDERS]
 
 
 def technical_line_rows() -> list[list[str]]:

@@ -124,6 +124,10 @@ def test_source_settings_reach_the_sql_as_variables(tmp_path: Path) -> None:
         ("mapping", "order_lines", "order_lines.csv", "unit_price", "unit_price"),
         ("mapping", "order_lines", "orders.csv", "unit_price", "amount"),  # no lines file: the order's amount
         ("mapping", "customers", "orders.csv", "customer_id", "customer_id"),  # derived from the orders
+        ("odoo", "orders", "Sales Order (sale.order).csv", "order_date", "Order Date"),
+        ("odoo", "orders", "Sales Order Line (sale.order.line).csv", "order_id", "Order Reference"),
+        ("odoo", "order_lines", "Sales Order (sale.order).csv", "quantity", "Order Lines/Quantity"),  # lines ticked
+        ("odoo", "order_lines", "sale.order.line.csv", "quantity", "Quantity"),
     ],
 )
 def test_a_contract_column_is_traced_to_the_export_header(

@@ -89,7 +89,7 @@ def test_technical_field_names_in_two_exports_give_the_same_orders_lines_from_th
 
     assert rows(con, ORDERS) == [
         ("S00001", "2026-10-03", AZURE, "Mitchell Admin", "agent", "completed", "2"),
-        ("S00003", "2026-10-15", "Deco Addict", "Marc Demo", "agent", "cancelled", "4"),
+        ("S00003", "2026-10-15", "Deco Addict", "Marc Demo", "online", "cancelled", "4"),  # on the website
         ("S00004", "2026-10-31", "Gemini Furniture", "unassigned", "agent", "completed", "5"),
     ]
     assert rows(con, LINES) == [
@@ -189,14 +189,14 @@ def test_an_unmapped_state_names_value_line_and_map(tmp_path: Path, con: duckdb.
 
 def test_an_order_exported_twice_fails_on_both_lines(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
     export = label_rows()
-    export.append(export[5])  # S00003's row again, line 11
+    export.append(export[5])  # S00003's row again, line 13
     write_csv(tmp_path / MONTH / ORDER_FILE, LABEL_HEADER, export)
 
     message = rejected(con, tmp_path, **ODOO)
 
     assert (
         f"{MONTH}/{ORDER_FILE}, column Order Reference (order_id): "
-        "2 rows violate 'order_id must be unique' (lines 7, 11)"
+        "2 rows violate 'order_id must be unique' (lines 7, 13)"
     ) in message
 
 
@@ -204,7 +204,7 @@ def test_a_line_whose_order_is_not_in_the_order_export_is_an_orphan_on_its_line(
     tmp_path: Path, con: duckdb.DuckDBPyConnection
 ) -> None:
     lines = technical_line_rows()
-    lines.append(["S00009", *lines[1][1:]])  # a Desk of an order the sale.order export does not hold, line 10
+    lines.append(["S00009", *lines[1][1:]])  # a Desk of an order the sale.order export does not hold, line 12
     write_csv(tmp_path / MONTH / "sale.order.csv", TECHNICAL_ORDER_HEADER, technical_order_rows())
     write_csv(tmp_path / MONTH / LINE_FILE, TECHNICAL_LINE_HEADER, lines)
 
@@ -212,7 +212,7 @@ def test_a_line_whose_order_is_not_in_the_order_export_is_an_orphan_on_its_line(
 
     assert (
         f"{MONTH}/{LINE_FILE}, column Order Reference (order_id): "
-        "1 row violates 'order_id must exist in orders.order_id' (line 10)"
+        "1 row violates 'order_id must exist in orders.order_id' (line 12)"
     ) in message
 
 
