@@ -103,6 +103,19 @@ def test_technical_field_names_in_two_exports_give_the_same_orders_lines_from_th
     assert rows(con, "select distinct source_file from raw.order_lines") == [(f"{MONTH}/{LINE_FILE}",)]
 
 
+def test_with_a_line_export_the_lines_ticked_in_the_order_export_are_not_read_twice(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    write_csv(tmp_path / MONTH / ORDER_FILE, LABEL_HEADER, label_rows())
+    write_csv(tmp_path / MONTH / LINE_FILE, TECHNICAL_LINE_HEADER, technical_line_rows())
+    load(con, tmp_path, **ODOO)
+
+    assert rows(con, "select source_file, count(*) from raw.order_lines group by all") == [
+        (f"{MONTH}/{LINE_FILE}", "5")
+    ]
+    assert rows(con, REVENUE) == [("cancelled", "90.00"), ("completed", "535.00")]
+
+
 def test_the_line_export_alone_builds_the_orders_from_the_fields_each_line_repeats(
     tmp_path: Path, con: duckdb.DuckDBPyConnection
 ) -> None:
