@@ -151,6 +151,18 @@ def test_the_order_export_alone_gives_each_order_one_line_at_its_untaxed_amount(
     assert rows(con, "select product_id, name from raw.products") == [("unspecified", "unspecified")]
 
 
+def test_lines_exported_without_their_product_are_of_the_unspecified_product(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    header, lines = _without(TECHNICAL_LINE_HEADER, technical_line_rows(), {"product_id"})
+    write_csv(tmp_path / MONTH / LINE_FILE, header, lines)
+    load(con, tmp_path, **ODOO)
+
+    assert rows(con, "select distinct product_id from raw.order_lines") == [("unspecified",)]
+    assert rows(con, "select product_id, name from raw.products") == [("unspecified", "unspecified")]
+    assert rows(con, REVENUE) == [("cancelled", "90.00"), ("completed", "535.00")]
+
+
 def test_an_order_on_the_last_evening_in_utc_is_next_month_in_berlin(
     tmp_path: Path, con: duckdb.DuckDBPyConnection
 ) -> None:
