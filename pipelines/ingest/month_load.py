@@ -14,6 +14,8 @@ from pipelines.months import month_start
 class MonthLoad:
     month: str
     files: dict[str, ExtractFile] = field(default_factory=dict)
+    # entities a vendor source built from the ids another file names, not from a file of their own
+    derived: set[str] = field(default_factory=set)
     row_counts: dict[str, int] = field(default_factory=dict)
     records: list[CheckRecord] = field(default_factory=list)
     quarantined: dict[str, int] = field(default_factory=dict)

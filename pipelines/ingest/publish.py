@@ -145,8 +145,10 @@ def _insert_log(
                 status = "failed"
             elif extract is None:
                 status = "absent"
+            elif failed:
+                status = "rejected"
             else:
-                status = "rejected" if failed else "loaded"
+                status = "derived" if entity in load.derived else "loaded"
             message = "; ".join(r.describe() for r in records if not r.passed) or None
             log_rows.append(
                 (

@@ -68,6 +68,9 @@ class SourceDefinition:
     views: tuple[str, ...] = ()
     # entity -> contract column -> the vendor column it is read from, when not of the same name
     columns_from: dict[str, dict[str, str]] = field(default_factory=dict)
+    # entity -> the files among its `from` that do not hold it but name its ids (an order's rep id):
+    # built from one of those, its rows are derived and their names unknown, which the report says
+    derived_from: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def sql(self, name: str) -> str:
         return (self.folder / f"{name}.sql").read_text(encoding="utf-8")
@@ -99,7 +102,10 @@ def build_definition(name: str, folder: Path, raw: dict[str, Any], where: str) -
     entity_specs = raw.get("entities") or {}
     entities = {entity: tuple(spec["from"]) for entity, spec in entity_specs.items()}
     columns_from = {entity: dict(spec.get("columns") or {}) for entity, spec in entity_specs.items()}
-    definition = SourceDefinition(name, folder, files, maps, entities, tuple(raw.get("views") or ()), columns_from)
+    derived_from = {entity: tuple(spec.get("derived") or ()) for entity, spec in entity_specs.items()}
+    definition = SourceDefinition(
+        name, folder, files, maps, entities, tuple(raw.get("views") or ()), columns_from, derived_from
+    )
     _check(definition, where)
     return definition
 
@@ -141,6 +147,9 @@ def _check(definition: SourceDefinition, where: str) -> None:
         unknown = [f for f in files if f not in definition.files]
         if unknown or not files:
             raise SourceError(f"{where}: entity {entity} reads from undeclared file(s) {unknown}")
+        not_read = [f for f in definition.derived_from.get(entity, ()) if f not in files]
+        if not_read:
+            raise SourceError(f"{where}: entity {entity} is derived from file(s) {not_read} it does not read from")
         unread = [
             f"{column} <- {vendor}"
             for column, vendor in definition.columns_from[entity].items()

@@ -71,6 +71,8 @@ def stage_source_month(con: duckdb.DuckDBPyConnection, run: SourceRun, load: Mon
         present = [key for key in files if key in extracts]
         if present:
             _build_entity(con, definition, entity_name, extracts[present[0]], load)
+            if present[0] in definition.derived_from.get(entity_name, ()):
+                load.derived.add(entity_name)
         elif ENTITY_BY_NAME[entity_name].required:
             # Each of these files is optional alone (Odoo: sale.order or sale.order.line), not all of them.
             names = [name for key in files for name in definition.files[key].names]

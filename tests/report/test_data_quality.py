@@ -139,3 +139,26 @@ def test_header_only_orders_file_says_there_are_no_orders(header_only_orders, tm
     assert "$" not in sales and "Cancelled orders" not in sales and "取消订单" not in sales
     html = (tmp_path / "2025-02" / f"report.{language}.html").read_text()
     assert said in html and 'class="cards"' not in html
+
+
+def test_derived_entities_are_marked_and_said_unknown_by_name(con, tmp_path):
+    # A vendor source had no customers or reps file: both were built from the ids of its sales file.
+    con.executemany(
+        "insert into ops.load_log values ('run-1', date '2025-02-01', ?, 'Sales.csv', 'derived', ?, 0, 0, null, "
+        "timestamp '2025-03-01 06:00:00')",
+        [("customers", 4), ("sales_reps", 2)],
+    )
+    render(con, tmp_path)
+    en = _appendix((tmp_path / "2025-02" / "report.en.md").read_text())
+    zh = (tmp_path / "2025-02" / "report.zh.md").read_text().split("## 附录", 1)[1]
+    assert "| customers | Sales.csv | Derived | 4 | 0 | 0 |" in en
+    assert (
+        "Derived: the export had no customers or sales reps file, so those were built from the ids in the file "
+        "shown beside them; their names and other details are unknown." in en
+    )
+    assert "| 销售人员 | Sales.csv | 推导生成 | 2 | 0 | 0 |" in zh
+    assert "推导生成：导出中没有客户、销售人员的文件，因此根据表中所列文件里的编号生成，其名称及其他信息未知。" in zh
+
+
+def test_no_derived_entity_no_sentence(reports):
+    assert "Derived" not in _appendix(reports["en.md"])

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from pipelines.settings import SettingsError
-from pipelines.sources.definition import VendorColumn, VendorFile, available_sources, load_source
+from pipelines.sources.definition import (
+    SourceError,
+    VendorColumn,
+    VendorFile,
+    available_sources,
+    build_definition,
+    load_source,
+)
 from pipelines.sources.lineage import vendor_header
 from pipelines.sources.mapping_file import overlay
 from pipelines.sources.read import match_headers
@@ -45,6 +52,18 @@ def test_every_source_folder_is_a_source_and_loads() -> None:
     shopify = load_source("shopify")
     assert set(shopify.entities) == {"orders", "order_lines", "customers", "products", "sales_reps", "teams"}
     assert shopify.maps["financial_status"].values["pending"] == "left_out"
+
+
+def test_an_entity_is_derived_only_from_files_it_reads_from() -> None:
+    mapping = load_source("mapping")
+    assert mapping.derived_from["customers"] == ("orders",)
+    assert mapping.derived_from["orders"] == ()
+    raw = {
+        "files": {"deals": {"required": True, "columns": {"id": {}}}, "owners": {"columns": {"id": {}}}},
+        "entities": {"orders": {"from": ["deals"], "derived": ["owners"]}},
+    }
+    with pytest.raises(SourceError, match=r"entity orders is derived from file\(s\) \['owners'\]"):
+        build_definition("x", mapping.folder, raw, "x/source.yml")
 
 
 def test_the_mapping_file_sets_headers_maps_and_formats_and_leaves_the_rest_unread() -> None:

@@ -46,6 +46,19 @@ def test_orders_and_customers_only_derive_one_line_per_order_reps_and_teams(
         ("unassigned", "unassigned", "unassigned", "True"),
     ]
     assert rows(con, "select team_id, name from raw.teams") == [("unassigned", "unassigned")]
+    # Built from the ids the sales file names, not from a file of their own: logged as derived.
+    assert rows(
+        con,
+        "select entity, status, source_file from ops.load_log where entity in "
+        "('orders', 'order_lines', 'customers', 'products', 'sales_reps', 'teams') order by entity",
+    ) == [
+        ("customers", "loaded", "2026-10/Clients.csv"),
+        ("order_lines", "derived", "2026-10/Sales.csv"),
+        ("orders", "loaded", "2026-10/Sales.csv"),
+        ("products", "derived", "2026-10/Sales.csv"),
+        ("sales_reps", "derived", "2026-10/Sales.csv"),
+        ("teams", "derived", "2026-10/Sales.csv"),
+    ]
 
 
 def test_a_lines_file_with_percent_discounts_splits_the_orders(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
