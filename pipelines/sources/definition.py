@@ -38,7 +38,8 @@ class VendorColumn:
     type: str
     required: bool = False
     aliases: tuple[str, ...] = ()
-    format: str | None = None  # strptime format of a date or timestamp
+    # strptime format of a date or timestamp, or the formats it may be written in (the first that reads)
+    format: str | tuple[str, ...] | None = None
     map: str | None = None  # a ValueMap name
     default: str | None = None  # the value when the file has no such column or leaves it blank
     percent: bool = False  # a percentage, read as a fraction
@@ -119,7 +120,7 @@ def _vendor_file(key: str, spec: dict[str, Any], maps: dict[str, ValueMap], wher
             type=col.get("type", "str"),
             required=bool(col.get("required", False)),
             aliases=tuple(str(a) for a in col.get("aliases", ())),
-            format=col.get("format"),
+            format=tuple(col["format"]) if isinstance(col.get("format"), list) else col.get("format"),
             map=col.get("map"),
             default=None if col.get("default") is None else str(col["default"]),
             percent=bool(col.get("percent", False)),

@@ -139,12 +139,18 @@ def _typed(column: VendorColumn, header: str | None, maps: dict[str, ValueMap]) 
     if column.type == "bool":
         cases = " ".join(f"when {literal(k)} then {str(v).lower()}" for k, v in _BOOLS.items())
         return f"case lower({value}) {cases} end"
-    form = literal(column.format or DEFAULT_FORMATS[column.type])
+    formats = _formats(column)
+    form = literal(formats[0]) if len(formats) == 1 else "[" + ", ".join(map(literal, formats)) + "]"
     parsed = f"try_strptime({value}, {form})"
-    if column.type == "timestamp" and "%z" not in (column.format or DEFAULT_FORMATS[column.type]):
+    if column.type == "timestamp" and not any("%z" in f for f in formats):
         # A timestamp written without an offset (Odoo's date_order) is UTC, whatever the session's zone.
         parsed = f"timezone('UTC', {parsed})"
     return f"cast({parsed} as date)" if column.type == "date" else f"cast({parsed} as timestamptz)"
+
+
+def _formats(column: VendorColumn) -> tuple[str, ...]:
+    form = column.format or DEFAULT_FORMATS[column.type]
+    return (form,) if isinstance(form, str) else form
 
 
 def _mapped(value: str, value_map: ValueMap) -> str:
@@ -192,7 +198,7 @@ def _bad_values(
             )
         ]
     if column.type in ("date", "timestamp"):
-        hint = f"write it as {column.format or DEFAULT_FORMATS[column.type]}"
+        hint = f"write it as {' or '.join(_formats(column))}"
     elif column.type == "bool":
         hint = "write true/false, 1/0 or yes/no"
     elif column.type == "int":
