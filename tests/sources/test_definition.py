@@ -105,7 +105,10 @@ def test_the_planned_sources_are_refused_as_not_available_yet(tmp_path: Path, so
 @pytest.mark.parametrize(
     ("env", "says"),
     [
-        ({"SALES_SOURCE": "sap"}, "SALES_SOURCE must be one of ('contract', 'hubspot', 'mapping', 'odoo', 'shopify'), got 'sap'"),
+        (
+            {"SALES_SOURCE": "sap"},
+            "SALES_SOURCE must be one of ('contract', 'hubspot', 'mapping', 'odoo', 'shopify'), got 'sap'",
+        ),
         ({"SALES_SOURCE": "mapping"}, "SALES_SOURCE=mapping needs SALES_MAPPING_FILE"),
         ({"SALES_SOURCE": "shopify", "SALES_MAPPING_FILE": "m.yml"}, "SALES_MAPPING_FILE is read only with"),
         ({"SALES_SOURCE": "mapping", "SALES_MAPPING_FILE": "/nowhere/m.yml"}, "No such file"),
