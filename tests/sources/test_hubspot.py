@@ -240,3 +240,16 @@ def test_a_fractional_quantity_fails_the_month_on_its_line(tmp_path: Path, con: 
         f"{MONTH}/line_item.csv, column property_quantity: 1 value(s) are not a valid int ('2.5'): "
         "write a whole number: digits with an optional leading '-' (a zero fraction, 2.0, reads as 2) (line 2)"
     ) in message
+
+
+def test_a_close_date_in_none_of_its_formats_names_them_all(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    export = [list(row) for row in EXPORT_ROWS]
+    export[0][4] = "10/05/2026"  # 101, line 2: re-saved by a spreadsheet
+    _export(tmp_path, export)
+
+    message = rejected(con, tmp_path, **HUBSPOT)
+
+    assert (
+        f"{MONTH}/{EXPORT_FILE}, column Close Date: 1 value(s) are not a valid timestamp ('10/05/2026'): "
+        "write it as %Y-%m-%d %H:%M:%S or %Y-%m-%d %H:%M or %Y-%m-%d (line 2)"
+    ) in message
