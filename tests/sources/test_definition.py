@@ -48,7 +48,7 @@ def test_headers_match_ignoring_case_and_blanks_and_by_alias(header: tuple[str, 
 
 
 def test_every_source_folder_is_a_source_and_loads() -> None:
-    assert available_sources() == ("mapping", "odoo", "shopify")
+    assert available_sources() == ("hubspot", "mapping", "odoo", "shopify")
     shopify = load_source("shopify")
     assert set(shopify.entities) == {"orders", "order_lines", "customers", "products", "sales_reps", "teams"}
     assert shopify.maps["financial_status"].values["pending"] == "left_out"
