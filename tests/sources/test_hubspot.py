@@ -14,6 +14,8 @@ from tests.sources.hubspot_export import (
     EXPORT_HEADER,
     EXPORT_ROWS,
     LINE_ITEM_DEAL,
+    STAGE_HEADER,
+    STAGE_ROWS,
     write_csv,
     write_replicated,
 )
@@ -176,8 +178,9 @@ def test_a_stage_neither_its_flags_nor_the_map_classify_fails_naming_it_and_the_
 
     assert (
         f"{MONTH}/{EXPORT_FILE}: pipelines/sources/hubspot/orders.sql could not convert it: Invalid Input Error: "
-        "column Deal Stage, line 4: the stage Negotiation is neither open, won nor lost: give it closed_won and "
-        "probability in deal_pipeline_stage.csv, or extend the map stage in pipelines/sources/hubspot/source.yml"
+        "column Deal Stage or deal_pipeline_stage_id, line 4: the stage Negotiation is neither open, won nor lost: "
+        "give it closed_won and probability in deal_pipeline_stage.csv, "
+        "or extend the map stage in pipelines/sources/hubspot/source.yml"
     ) in message
 
 
@@ -226,7 +229,9 @@ def test_a_replicated_deal_in_a_stage_the_stage_table_lacks_fails_naming_its_id(
 
     message = rejected(con, tmp_path, **HUBSPOT)
 
-    assert "column Deal Stage, line 6: the stage 555009 is neither open, won nor lost" in message
+    assert (
+        "column Deal Stage or deal_pipeline_stage_id, line 6: the stage 555009 is neither open, won nor lost" in message
+    )
 
 
 def test_a_fractional_quantity_fails_the_month_on_its_line(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
@@ -253,3 +258,14 @@ def test_a_close_date_in_none_of_its_formats_names_them_all(tmp_path: Path, con:
         f"{MONTH}/{EXPORT_FILE}, column Close Date: 1 value(s) are not a valid timestamp ('10/05/2026'): "
         "write it as %Y-%m-%d %H:%M:%S or %Y-%m-%d %H:%M or %Y-%m-%d (line 2)"
     ) in message
+
+
+def test_a_stage_row_without_flags_or_a_known_label_leaves_the_stage_to_its_id(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    write_replicated(tmp_path / MONTH)
+    stages = [*STAGE_ROWS[:3], ["closedwon", "default", "Gewonnen", "", "", "true", "6", "false"]]
+    write_csv(tmp_path / MONTH / "deal_pipeline_stage.csv", STAGE_HEADER, stages)
+    load(con, tmp_path, **HUBSPOT)
+
+    assert rows(con, "select order_id from raw.orders order by all") == [("201",), ("204",)]  # 204: closedwon

@@ -10,7 +10,8 @@ with stages as (
             when closed_won or probability = 1 then 'won'
             when probability = 0 then 'lost'
             when probability > 0 then 'open'
-            else label
+            -- A label the map does not know leaves the stage to the deal's own value (an id it knows).
+            else nullif(label, 'unclassified')
         end as class
     from src_deal_pipeline_stage
     where not is_deleted
@@ -50,7 +51,7 @@ select
         case
             when class in ('open', 'won', 'lost') then class
             else error(
-                'column Deal Stage, line ' || source_line || ': the stage ' || stage
+                'column Deal Stage or deal_pipeline_stage_id, line ' || source_line || ': the stage ' || stage
                 || ' is neither open, won nor lost: give it closed_won and probability in '
                 || 'deal_pipeline_stage.csv, or extend the map stage in pipelines/sources/hubspot/source.yml'
             )
