@@ -31,6 +31,10 @@ OPPORTUNITIES = (
     "select opportunity_id, customer_id, rep_id, created_date, expected_close_date, close_date, stage, amount "
     "from raw.opportunities order by all"
 )
+LOG = (
+    "select entity, status, source_file from ops.load_log where entity in "
+    "('orders', 'order_lines', 'opportunities', 'customers', 'products', 'sales_reps', 'teams') order by entity"
+)
 REVENUE = "select cast(sum(quantity * unit_price * (1 - discount)) as decimal(18, 2)) from raw.order_lines"
 
 
@@ -74,6 +78,17 @@ def test_the_crm_export_alone_gives_the_won_deals_as_orders_and_every_deal_of_th
     assert rows(con, "select team_id, name from raw.teams order by all") == [
         ("EMEA", "EMEA"),
         ("unassigned", "unassigned"),
+    ]
+    # Built from the ids the deals name, not from a file of their own: logged as derived.
+    export = f"{MONTH}/{EXPORT_FILE}"
+    assert rows(con, LOG) == [
+        ("customers", "derived", export),
+        ("opportunities", "loaded", export),
+        ("order_lines", "derived", export),
+        ("orders", "loaded", export),
+        ("products", "derived", export),
+        ("sales_reps", "derived", export),
+        ("teams", "derived", export),
     ]
 
 
@@ -119,6 +134,7 @@ def test_the_replicated_tables_classify_a_custom_pipeline_by_its_stages_flags_an
         ("11", "Inside Sales"),
         ("12", "Field Sales"),
     ]
+    assert [status for _, status, _ in rows(con, LOG)] == ["loaded"] * 7
 
 
 def test_deals_alone_derive_reps_teams_customers_and_the_unspecified_product(
