@@ -33,3 +33,8 @@ def test_a_hubspot_month_is_published_to_the_marts_and_reported(tmp_path: Path) 
     ]
     report = (tmp_path / "reports" / "2026-10" / "report.en.md").read_text(encoding="utf-8")
     assert "Revenue was $580.50 in October 2026" in report
+    # The export alone: everything but the orders and opportunities was built from the deals' ids.
+    assert (
+        "Derived: the export had no customers, order lines, products, sales reps or teams file, so those were "
+        "built from the ids in the file shown beside them; their names and other details are unknown."
+    ) in report
