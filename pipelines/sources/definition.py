@@ -38,7 +38,9 @@ class VendorColumn:
     type: str
     required: bool = False
     aliases: tuple[str, ...] = ()
-    format: str | None = None  # strptime format of a date or timestamp
+    # strptime format(s) of a date or timestamp, tried in order: a spreadsheet re-saves a file's
+    # dates in its own form (10/03/2026), so one column may hold two
+    format: tuple[str, ...] = ()
     map: str | None = None  # a ValueMap name
     default: str | None = None  # the value when the file has no such column or leaves it blank
     percent: bool = False  # a percentage, read as a fraction
@@ -113,7 +115,7 @@ def _vendor_file(key: str, spec: dict[str, Any], maps: dict[str, ValueMap], wher
             type=col.get("type", "str"),
             required=bool(col.get("required", False)),
             aliases=tuple(str(a) for a in col.get("aliases", ())),
-            format=col.get("format"),
+            format=_formats(col.get("format")),
             map=col.get("map"),
             default=None if col.get("default") is None else str(col["default"]),
             percent=bool(col.get("percent", False)),
@@ -129,6 +131,12 @@ def _vendor_file(key: str, spec: dict[str, Any], maps: dict[str, ValueMap], wher
             raise SourceError(f"{where}: {key}.{column_name} is a percentage, so its type must be decimal")
         columns.append(column)
     return VendorFile(key, tuple(spec.get("names", (f"{key}.csv",))), bool(spec.get("required", False)), tuple(columns))
+
+
+def _formats(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
 
 
 def _check(definition: SourceDefinition, where: str) -> None:

@@ -38,6 +38,10 @@ def src_table(key: str) -> str:
     return f"src_{key}"
 
 
+def formats(column: VendorColumn) -> tuple[str, ...]:
+    return column.format or (DEFAULT_FORMATS[column.type],)
+
+
 def match_headers(spec: VendorFile, header: tuple[str, ...]) -> dict[str, str | None]:
     """Declared column -> the file's header that holds it (None when absent); pure."""
     by_lower: dict[str, str] = {}
@@ -139,9 +143,9 @@ def _typed(column: VendorColumn, header: str | None, maps: dict[str, ValueMap]) 
     if column.type == "bool":
         cases = " ".join(f"when {literal(k)} then {str(v).lower()}" for k, v in _BOOLS.items())
         return f"case lower({value}) {cases} end"
-    form = literal(column.format or DEFAULT_FORMATS[column.type])
-    parsed = f"try_strptime({value}, {form})"
-    if column.type == "timestamp" and "%z" not in (column.format or DEFAULT_FORMATS[column.type]):
+    forms = formats(column)
+    parsed = f"try_strptime({value}, [{', '.join(map(literal, forms))}])"
+    if column.type == "timestamp" and not any("%z" in form for form in forms):
         # A timestamp written without an offset (Odoo's date_order) is UTC, whatever the session's zone.
         parsed = f"timezone('UTC', {parsed})"
     return f"cast({parsed} as date)" if column.type == "date" else f"cast({parsed} as timestamptz)"
@@ -192,7 +196,7 @@ def _bad_values(
             )
         ]
     if column.type in ("date", "timestamp"):
-        hint = f"write it as {column.format or DEFAULT_FORMATS[column.type]}"
+        hint = f"write it as {' or '.join(formats(column))}"
     elif column.type == "bool":
         hint = "write true/false, 1/0 or yes/no"
     elif column.type == "int":
