@@ -1,0 +1,14 @@
+-- An order is a Closed Won opportunity, placed on its CloseDate; open and lost ones are no sale.
+-- Salesforce records no cancellation or return of a won deal, so every order is completed. The
+-- Campaign object is not read, so no order names a campaign.
+select
+    opportunity_id as order_id,
+    close_date as order_date,
+    coalesce(account_id, 'unspecified') as customer_id,
+    owner_id as rep_id,
+    channel,
+    cast(null as varchar) as campaign_id,
+    'completed' as status,
+    source_line
+from sf_opportunities
+where stage = 'won'
