@@ -26,7 +26,7 @@ from pipelines.sources.mapping_file import load_mapping
 ORPHAN_POLICIES = ("error", "warn")
 CONTRACT_SOURCE = "contract"
 # Sources the issue "Read real CRM and shop exports" names that have no folder yet.
-PLANNED_SOURCES = ("salesforce", "hubspot")
+PLANNED_SOURCES = ("hubspot",)
 
 
 class SettingsError(ValueError):
