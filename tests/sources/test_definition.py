@@ -41,7 +41,7 @@ def test_headers_match_ignoring_case_and_blanks_and_by_alias(header: tuple[str, 
 
 
 def test_every_source_folder_is_a_source_and_loads() -> None:
-    assert available_sources() == ("mapping", "odoo", "shopify")
+    assert available_sources() == ("mapping", "odoo", "salesforce", "shopify")
     shopify = load_source("shopify")
     assert set(shopify.entities) == {"orders", "order_lines", "customers", "products", "sales_reps", "teams"}
     assert shopify.maps["financial_status"].values["pending"] == "left_out"
@@ -77,7 +77,7 @@ def test_the_mapping_file_sets_headers_maps_and_formats_and_leaves_the_rest_unre
     assert merged["files"]["customers"]["names"] == []  # not in the mapping file: derived, never read
 
 
-@pytest.mark.parametrize("source", ["salesforce", "hubspot"])
+@pytest.mark.parametrize("source", ["hubspot"])
 def test_the_planned_sources_are_refused_as_not_available_yet(tmp_path: Path, source: str) -> None:
     with pytest.raises(SettingsError, match=f"SALES_SOURCE={source} is not available yet"):
         settings_for(tmp_path, SALES_SOURCE=source)
@@ -86,7 +86,10 @@ def test_the_planned_sources_are_refused_as_not_available_yet(tmp_path: Path, so
 @pytest.mark.parametrize(
     ("env", "says"),
     [
-        ({"SALES_SOURCE": "sap"}, "SALES_SOURCE must be one of ('contract', 'mapping', 'odoo', 'shopify'), got 'sap'"),
+        (
+            {"SALES_SOURCE": "sap"},
+            "SALES_SOURCE must be one of ('contract', 'mapping', 'odoo', 'salesforce', 'shopify'), got 'sap'",
+        ),
         ({"SALES_SOURCE": "mapping"}, "SALES_SOURCE=mapping needs SALES_MAPPING_FILE"),
         ({"SALES_SOURCE": "shopify", "SALES_MAPPING_FILE": "m.yml"}, "SALES_MAPPING_FILE is read only with"),
         ({"SALES_SOURCE": "mapping", "SALES_MAPPING_FILE": "/nowhere/m.yml"}, "No such file"),
