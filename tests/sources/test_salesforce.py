@@ -203,3 +203,26 @@ def test_a_month_without_opportunity_csv_says_it_is_required(tmp_path: Path, con
     message = rejected(con, tmp_path, **SALESFORCE)
 
     assert f"{MONTH}/Opportunity.csv: required file Opportunity.csv is missing" in message
+
+
+def test_an_id_differing_only_in_case_is_another_record(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    header, items = api_files()["OpportunityLineItem.csv"]
+    items[0][header.index("OpportunityId")] = OPP[0].lower()  # line 2: not Opp01, whose id has capitals
+    _write(tmp_path, "api", **{"OpportunityLineItem.csv": (header, items)})
+
+    message = rejected(con, tmp_path, **SALESFORCE)
+
+    assert "1 row violates 'order_id must exist in orders.order_id' (line 2)" in message
+
+
+def test_a_day_first_close_date_is_refused_naming_both_formats(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    header, opportunities = api_files()["Opportunity.csv"]
+    opportunities[3][header.index("CloseDate")] = "31/10/2026"  # Opp04, line 5
+    _write(tmp_path, "api", **{"Opportunity.csv": (header, opportunities)})
+
+    message = rejected(con, tmp_path, **SALESFORCE)
+
+    assert (
+        f"{MONTH}/Opportunity.csv, column CloseDate: 1 value(s) are not a valid date ('31/10/2026'): "
+        "write it as %Y-%m-%d or %m/%d/%Y (line 5)"
+    ) in message
