@@ -226,3 +226,21 @@ def test_a_day_first_close_date_is_refused_naming_both_formats(tmp_path: Path, c
         f"{MONTH}/Opportunity.csv, column CloseDate: 1 value(s) are not a valid date ('31/10/2026'): "
         "write it as %Y-%m-%d or %m/%d/%Y (line 5)"
     ) in message
+
+
+def test_a_past_version_a_replication_tool_keeps_in_history_mode_is_not_read(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    header, opportunities = replicated_files()["opportunity.csv"]
+    past = list(opportunities[0])  # Opp01 as it was before it was won, line 7
+    past[header.index("stage_name")], past[header.index("is_closed")], past[header.index("is_won")] = (
+        "Prospecting",
+        "FALSE",
+        "FALSE",
+    )
+    versions = [[*o, "TRUE"] for o in opportunities] + [[*past, "FALSE"]]
+    _write(tmp_path, "replicated", **{"opportunity.csv": ([*header, "_fivetran_active"], versions)})
+    load(con, tmp_path, **SALESFORCE)
+
+    assert rows(con, ORDERS) == EXPECTED_ORDERS
+    assert rows(con, OPPORTUNITIES) == EXPECTED_OPPORTUNITIES

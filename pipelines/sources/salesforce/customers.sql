@@ -7,7 +7,7 @@ with accounts as (
         name,
         billing_country
     from src_account
-    where not is_deleted
+    where not is_deleted and active
 )
 
 select

@@ -7,7 +7,7 @@ with catalogue as (
         name,
         family
     from src_product_2
-    where not is_deleted
+    where not is_deleted and active
 )
 
 select

@@ -8,6 +8,7 @@ with users as (
         name,
         left(user_role_id, 15) as team_id
     from src_user
+    where active
 )
 
 select

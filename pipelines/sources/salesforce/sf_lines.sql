@@ -11,7 +11,7 @@ with items as (
         items.discount,
         items.source_line
     from src_opportunity_line_item as items
-    where not items.is_deleted
+    where not items.is_deleted and items.active
 ),
 
 -- Lines of open, lost or deleted opportunities are no sale.
@@ -23,7 +23,7 @@ sold as (
         opportunities.stage = 'won'
         or (
             opportunities.opportunity_id is null
-            and items.order_id not in (select left(id, 15) from src_opportunity where is_deleted)
+            and items.order_id not in (select left(id, 15) from src_opportunity where is_deleted and active)
         )
 ),
 

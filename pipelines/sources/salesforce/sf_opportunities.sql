@@ -19,4 +19,4 @@ select
     channel,
     source_line
 from src_opportunity
-where not is_deleted
+where not is_deleted and active

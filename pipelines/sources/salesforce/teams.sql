@@ -5,7 +5,7 @@ with owner_teams as (
         coalesce(left(users.user_role_id, 15), 'unassigned') as team_id,
         min(opportunities.source_line) as source_line
     from sf_opportunities as opportunities
-    left join src_user as users on opportunities.owner_id = left(users.id, 15)
+    left join src_user as users on opportunities.owner_id = left(users.id, 15) and users.active
     group by all
 )
 
@@ -15,4 +15,4 @@ select
     cast(null as varchar) as manager_name,
     owner_teams.source_line
 from owner_teams
-left join src_user_role as roles on owner_teams.team_id = left(roles.id, 15)
+left join src_user_role as roles on owner_teams.team_id = left(roles.id, 15) and roles.active
