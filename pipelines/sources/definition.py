@@ -127,6 +127,9 @@ def _vendor_file(key: str, spec: dict[str, Any], maps: dict[str, ValueMap], wher
         # A map gives text and a percentage is a number: on any other type they would be lost unseen.
         if column.map is not None and column.type != "str":
             raise SourceError(f"{where}: {key}.{column_name} has a value map, so its type must be str")
+        # Timestamps are read in UTC unless every format gives the offset: one list cannot have both.
+        if len({"%z" in form for form in column.format}) > 1:
+            raise SourceError(f"{where}: {key}.{column_name} lists formats with and without %z; give one kind")
         if column.percent and column.type != "decimal":
             raise SourceError(f"{where}: {key}.{column_name} is a percentage, so its type must be decimal")
         columns.append(column)

@@ -7,7 +7,14 @@ from pathlib import Path
 import pytest
 
 from pipelines.settings import SettingsError
-from pipelines.sources.definition import VendorColumn, VendorFile, available_sources, load_source
+from pipelines.sources.definition import (
+    SourceError,
+    VendorColumn,
+    VendorFile,
+    available_sources,
+    build_definition,
+    load_source,
+)
 from pipelines.sources.lineage import vendor_header
 from pipelines.sources.mapping_file import overlay
 from pipelines.sources.read import match_headers
@@ -137,3 +144,11 @@ def test_a_contract_column_is_traced_to_the_export_header(
     source: str, entity: str, file: str, column: str, header: str | None
 ) -> None:
     assert vendor_header(load_source(source), entity, file, column) == header
+
+
+def test_a_format_list_mixing_offsets_and_none_is_refused(tmp_path: Path) -> None:
+    column = {"type": "timestamp", "format": ["%Y-%m-%d %H:%M:%S %z", "%m/%d/%Y %H:%M"]}
+    raw = {"files": {"orders": {"columns": {"created": column}}}}
+
+    with pytest.raises(SourceError, match="orders.created lists formats with and without %z; give one kind"):
+        build_definition("x", tmp_path, raw, "x.yml")
