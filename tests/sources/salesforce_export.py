@@ -2,7 +2,8 @@
 
 Month 2026-10, SALES_TIMEZONE UTC. The API shape: Setup > Data Export's Opportunity.csv and friends,
 opened and re-saved in a spreadsheet (a UTF-8 BOM, booleans 1/empty, dates 10/05/2026 and
-9/1/2026 10:00), ids 18 characters in Opportunity.csv, User.csv and UserRole.csv, 15 in the others.
+9/1/2026 10:00), ids in both lengths: 18 characters for Opp01's and Opp04's Id and every AccountId
+in Opportunity.csv and for the Ids of User.csv and UserRole.csv, 15 everywhere else.
 Opportunity.csv:
   line 2  Opp01  Acme (Acc01)    Alice (Usr01)  Closed Won   closed, won  10/05/2026  1000  Web  -> order, online
   line 3  Opp02  Globex (Acc02)  Bob (Usr02)    Negotiation/Review  open   11/15/2026  5000  Phone Inquiry
