@@ -63,6 +63,9 @@ def stage_source_month(con: duckdb.DuckDBPyConnection, run: SourceRun, load: Mon
         return
     for key in definition.files:
         con.execute(f"set variable {quote_ident('present_' + key)} = {str(key in extracts).lower()}")
+    # The month being loaded, YYYY-MM: an export that cannot be filtered by date (Salesforce's
+    # Data Export is the whole org) is cut to the month in its SQL.
+    con.execute(f"set variable month = {literal(load.month)}")
     for name, value in run.variables.items():
         con.execute(f"set variable {quote_ident(name)} = {literal(value)}")
     for view in definition.views:
