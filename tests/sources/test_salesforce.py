@@ -244,3 +244,35 @@ def test_a_past_version_a_replication_tool_keeps_in_history_mode_is_not_read(
 
     assert rows(con, ORDERS) == EXPECTED_ORDERS
     assert rows(con, OPPORTUNITIES) == EXPECTED_OPPORTUNITIES
+
+
+def test_an_export_of_the_whole_org_is_cut_to_the_month(tmp_path: Path, con: duckdb.DuckDBPyConnection) -> None:
+    files = replicated_files()
+    header, opportunities = files["opportunity.csv"]
+    synced = opportunities[0][-1]
+    opportunities += [
+        # line 7: created and won in November: not in October at all, nor its line item
+        ["0065g00000Opp06AAA", ACC1 + "AAA", USR1 + "AAA", "Closed Won", "TRUE", "TRUE", "2026-11-20"]
+        + ["2026-11-02 09:00:00", "900", "Web", "FALSE", synced],
+        # line 8: won on 3 November: still open at October's end, expected to close then
+        ["0065g00000Opp07AAA", ACC1 + "AAA", USR2 + "AAA", "Closed Won", "TRUE", "TRUE", "2026-11-03"]
+        + ["2026-10-05 09:00:00", "400", "Web", "FALSE", synced],
+        # line 9: won in September: a won opportunity of October's pipeline, not an October order
+        ["0065g00000Opp08AAA", ACC2 + "AAA", USR2 + "AAA", "Closed Won", "TRUE", "TRUE", "2026-09-15"]
+        + ["2026-08-01 09:00:00", "600", "Web", "FALSE", synced],
+    ]
+    item_header, items = files["opportunity_line_item.csv"]
+    items.append(["00k5g00000Itm06AAA", "0065g00000Opp06AAA", PRD1 + "AAA", "3", "300", "", "900", "FALSE", synced])
+    _write(tmp_path, "replicated", **{"opportunity.csv": (header, opportunities)})
+    write_export(tmp_path / MONTH, {"opportunity_line_item.csv": (item_header, items)})
+    load(con, tmp_path, **SALESFORCE)
+
+    assert rows(con, ORDERS) == EXPECTED_ORDERS
+    assert rows(con, LINES) == EXPECTED_LINES
+    assert rows(con, OPPORTUNITIES) == sorted(
+        [
+            *EXPECTED_OPPORTUNITIES,
+            ("0065g00000Opp07", ACC1, USR2, "2026-10-05", "2026-11-03", None, "open", "400.0000"),
+            ("0065g00000Opp08", ACC2, USR2, "2026-08-01", "2026-09-15", "2026-09-15", "won", "600.0000"),
+        ]
+    )

@@ -1,5 +1,6 @@
--- Every opportunity that is not deleted. CloseDate is the expected close date of an open one and
--- the close date of a closed one. Salesforce has no standard loss reason or competitor field.
+-- The pipeline at the month's end: every opportunity of sf_opportunities.sql. CloseDate is the
+-- expected close date of an open one and the close date of a closed one. Salesforce has no
+-- standard loss reason or competitor field.
 select
     opportunity_id,
     coalesce(account_id, 'unspecified') as customer_id,

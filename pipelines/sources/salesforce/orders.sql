@@ -1,4 +1,5 @@
--- An order is a Closed Won opportunity, placed on its CloseDate; open and lost ones are no sale.
+-- An order is an opportunity won in the month, placed on its CloseDate; open and lost ones, and
+-- those won in another month (a Data Export holds them all), are no sale of this month.
 -- Salesforce records no cancellation or return of a won deal, so every order is completed. The
 -- Campaign object is not read, so no order names a campaign.
 select
@@ -11,4 +12,4 @@ select
     'completed' as status,
     source_line
 from sf_opportunities
-where stage = 'won'
+where stage = 'won' and closed_in_month

@@ -1,4 +1,4 @@
--- The lines of the won opportunities: their OpportunityLineItem rows that are not deleted, or,
+-- The lines of the opportunities won in the month: their OpportunityLineItem rows that are not deleted, or,
 -- for a won opportunity without any (no line items exported, or none entered), one line at its
 -- Amount of one "unspecified" product. A line item whose opportunity is not in the export keeps
 -- its opportunity id, and the contract's reference check names its line.
@@ -14,17 +14,15 @@ with items as (
     where not items.is_deleted and items.active
 ),
 
--- Lines of open, lost or deleted opportunities are no sale.
+-- Lines of open, lost or deleted opportunities, and of those won in another month, are no sale
+-- of this month; those of an opportunity no row of the export names are kept, as orphans.
 sold as (
     select items.*
     from items
     left join sf_opportunities as opportunities on items.order_id = opportunities.opportunity_id
     where
-        opportunities.stage = 'won'
-        or (
-            opportunities.opportunity_id is null
-            and items.order_id not in (select left(id, 15) from src_opportunity where is_deleted and active)
-        )
+        (opportunities.stage = 'won' and opportunities.closed_in_month)
+        or items.order_id not in (select left(id, 15) from src_opportunity)
 ),
 
 priced as (
@@ -36,7 +34,7 @@ priced as (
         0 as discount,
         source_line
     from sf_opportunities
-    where stage = 'won' and opportunity_id not in (select order_id from items)
+    where stage = 'won' and closed_in_month and opportunity_id not in (select order_id from items)
 )
 
 select * from sold
