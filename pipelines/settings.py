@@ -25,8 +25,6 @@ from pipelines.sources.mapping_file import load_mapping
 
 ORPHAN_POLICIES = ("error", "warn")
 CONTRACT_SOURCE = "contract"
-# Sources the issue "Read real CRM and shop exports" names that have no folder yet.
-PLANNED_SOURCES = ("salesforce",)
 
 
 class SettingsError(ValueError):
@@ -197,11 +195,6 @@ def _source(env: Mapping[str, str]) -> SourceDefinition | None:
     """The vendor export SALES_SOURCE names, checked now so a bad mapping file fails before any month."""
     source = env.get("SALES_SOURCE", CONTRACT_SOURCE)
     mapping_file = env.get("SALES_MAPPING_FILE", "").strip()
-    if source in PLANNED_SOURCES:
-        raise SettingsError(
-            f"SALES_SOURCE={source} is not available yet (issue 12 builds it); "
-            f"available now: {', '.join((CONTRACT_SOURCE, *available_sources()))}"
-        )
     if source != CONTRACT_SOURCE and source not in available_sources():
         raise SettingsError(f"SALES_SOURCE must be one of {(CONTRACT_SOURCE, *available_sources())}, got {source!r}")
     if mapping_file and source != "mapping":

@@ -70,7 +70,7 @@ class SourceDefinition:
     # entity -> contract column -> the vendor column it is read from, when not of the same name
     columns_from: dict[str, dict[str, str]] = field(default_factory=dict)
     # entity -> the files among its `from` that do not hold it but name its ids (an order's rep id):
-    # built from one of those, its rows are derived and their names unknown, which the report says
+    # built from those alone, its rows are derived and their names unknown, which the report says
     derived_from: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def sql(self, name: str) -> str:
@@ -132,6 +132,10 @@ def _vendor_file(key: str, spec: dict[str, Any], maps: dict[str, ValueMap], wher
         # A map gives text and a percentage is a number: on any other type they would be lost unseen.
         if column.map is not None and column.type != "str":
             raise SourceError(f"{where}: {key}.{column_name} has a value map, so its type must be str")
+        # Timestamps are read in UTC unless every format gives the offset: one list cannot have both.
+        forms = (column.format,) if isinstance(column.format, str) else column.format or ()
+        if len({"%z" in form for form in forms}) > 1:
+            raise SourceError(f"{where}: {key}.{column_name} lists formats with and without %z; give one kind")
         if column.percent and column.type != "decimal":
             raise SourceError(f"{where}: {key}.{column_name} is a percentage, so its type must be decimal")
         columns.append(column)

@@ -63,7 +63,8 @@ def stage_source_month(con: duckdb.DuckDBPyConnection, run: SourceRun, load: Mon
         return
     for key in definition.files:
         con.execute(f"set variable {quote_ident('present_' + key)} = {str(key in extracts).lower()}")
-    # The month being read, for a source whose export spans more than it (a CRM's deals).
+    # The month being loaded, YYYY-MM: an export that spans more (a CRM's deals, Salesforce's Data
+    # Export of the whole org) is cut to the month in its SQL.
     con.execute(f"set variable month = {literal(load.month)}")
     for name, value in run.variables.items():
         con.execute(f"set variable {quote_ident(name)} = {literal(value)}")
@@ -73,7 +74,8 @@ def stage_source_month(con: duckdb.DuckDBPyConnection, run: SourceRun, load: Mon
         present = [key for key in files if key in extracts]
         if present:
             _build_entity(con, definition, entity_name, extracts[present[0]], load)
-            if present[0] in definition.derived_from.get(entity_name, ()):
+            derived_from = definition.derived_from.get(entity_name, ())
+            if derived_from and set(present) <= set(derived_from):
                 load.derived.add(entity_name)
         elif ENTITY_BY_NAME[entity_name].required:
             # Each of these files is optional alone (Odoo: sale.order or sale.order.line), not all of them.

@@ -48,7 +48,7 @@ def test_headers_match_ignoring_case_and_blanks_and_by_alias(header: tuple[str, 
 
 
 def test_every_source_folder_is_a_source_and_loads() -> None:
-    assert available_sources() == ("hubspot", "mapping", "odoo", "shopify")
+    assert available_sources() == ("hubspot", "mapping", "odoo", "salesforce", "shopify")
     shopify = load_source("shopify")
     assert set(shopify.entities) == {"orders", "order_lines", "customers", "products", "sales_reps", "teams"}
     assert shopify.maps["financial_status"].values["pending"] == "left_out"
@@ -96,18 +96,13 @@ def test_the_mapping_file_sets_headers_maps_and_formats_and_leaves_the_rest_unre
     assert merged["files"]["customers"]["names"] == []  # not in the mapping file: derived, never read
 
 
-@pytest.mark.parametrize("source", ["salesforce"])
-def test_the_planned_sources_are_refused_as_not_available_yet(tmp_path: Path, source: str) -> None:
-    with pytest.raises(SettingsError, match=f"SALES_SOURCE={source} is not available yet"):
-        settings_for(tmp_path, SALES_SOURCE=source)
-
-
 @pytest.mark.parametrize(
     ("env", "says"),
     [
         (
             {"SALES_SOURCE": "sap"},
-            "SALES_SOURCE must be one of ('contract', 'hubspot', 'mapping', 'odoo', 'shopify'), got 'sap'",
+            "SALES_SOURCE must be one of ('contract', 'hubspot', 'mapping', 'odoo', 'salesforce', 'shopify'), "
+            "got 'sap'",
         ),
         ({"SALES_SOURCE": "mapping"}, "SALES_SOURCE=mapping needs SALES_MAPPING_FILE"),
         ({"SALES_SOURCE": "shopify", "SALES_MAPPING_FILE": "m.yml"}, "SALES_MAPPING_FILE is read only with"),
@@ -156,3 +151,11 @@ def test_a_contract_column_is_traced_to_the_export_header(
     source: str, entity: str, file: str, column: str, header: str | None
 ) -> None:
     assert vendor_header(load_source(source), entity, file, column) == header
+
+
+def test_a_format_list_mixing_offsets_and_none_is_refused(tmp_path: Path) -> None:
+    column = {"type": "timestamp", "format": ["%Y-%m-%d %H:%M:%S %z", "%m/%d/%Y %H:%M"]}
+    raw = {"files": {"orders": {"columns": {"created": column}}}}
+
+    with pytest.raises(SourceError, match="orders.created lists formats with and without %z; give one kind"):
+        build_definition("x", tmp_path, raw, "x.yml")
