@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pytest
 
 from pipelines.ingest.load import load_months
 from pipelines.ingest.problems import ExtractRejected
+from tests.pipeline_runs import definitions_for, project_env, run_months
 from tests.settings_for import settings_for
 
 MONTH = "2026-10"
@@ -31,3 +33,17 @@ def rejected(con: duckdb.DuckDBPyConnection, landing: Path, **env: str) -> str:
 
 def rows(con: duckdb.DuckDBPyConnection, sql: str) -> list[tuple]:
     return [tuple(str(v) if v is not None else None for v in row) for row in con.execute(sql).fetchall()]
+
+
+def whole_job_month(root: Path, source: str) -> tuple[list[tuple], str]:
+    """Run the whole job on root/landing/MONTH read as `source`: the analysts' sales mart by company,
+    channel and team (revenue, orders, returned revenue, cancelled orders), and the English report."""
+    env = project_env(root, start_month=MONTH) | {"SALES_SOURCE": source}
+    with dg.instance_for_test() as instance:
+        assert run_months(definitions_for(env), MONTH, MONTH, instance).success
+    with duckdb.connect(str(root / "analytics.duckdb"), read_only=True) as con:
+        sales = con.execute(
+            "select grain, grain_value, revenue::varchar, orders, returned_revenue::varchar, cancelled_orders "
+            "from marts.mart_sales_monthly where grain in ('company', 'channel', 'team') order by all"
+        ).fetchall()
+    return sales, (root / "reports" / MONTH / "report.en.md").read_text(encoding="utf-8")

@@ -4,24 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import dagster as dg
-import duckdb
-
-from tests.pipeline_runs import definitions_for, project_env, run_months
 from tests.sources.odoo_export import LABEL_HEADER, ORDER_FILE, label_rows, write_csv
+from tests.sources.runs import whole_job_month
 
 
 def test_an_odoo_month_is_published_to_the_marts_and_reported(tmp_path: Path) -> None:
     write_csv(tmp_path / "landing" / "2026-10" / ORDER_FILE, LABEL_HEADER, label_rows())
-    env = project_env(tmp_path, start_month="2026-10") | {"SALES_SOURCE": "odoo"}
-    with dg.instance_for_test() as instance:
-        assert run_months(definitions_for(env), "2026-10", "2026-10", instance).success
-
-    with duckdb.connect(str(tmp_path / "analytics.duckdb"), read_only=True) as con:
-        sales = con.execute(
-            "select grain, grain_value, revenue::varchar, orders, returned_revenue::varchar, cancelled_orders "
-            "from marts.mart_sales_monthly where grain in ('company', 'channel', 'team') order by all"
-        ).fetchall()
+    sales, report = whole_job_month(tmp_path, "odoo")
     # odoo_export.py: S00001 495.00 (Mitchell Admin, Europe), S00004 40.00 (no salesperson: unassigned),
     # S00003 cancelled (Marc Demo, Europe); every order entered by a salesperson, so agent.
     assert sales == [
@@ -30,6 +19,5 @@ def test_an_odoo_month_is_published_to_the_marts_and_reported(tmp_path: Path) ->
         ("team", "Europe", "495.00", 1, "0.00", 1),
         ("team", "unassigned", "40.00", 1, "0.00", 0),
     ]
-    report = (tmp_path / "reports" / "2026-10" / "report.en.md").read_text(encoding="utf-8")
     assert "Revenue was $535.00 in October 2026" in report
     assert "Cancelled orders: 1; returned orders: 0 (returned revenue $0.00)" in report
