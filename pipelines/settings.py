@@ -66,12 +66,11 @@ class Settings:
     rules: RuleConfig
     faults: FaultPlan | None
     email: EmailSettings | None
-    source: str = CONTRACT_SOURCE
     # None for the contract's own files; else the vendor's files and how they become the contract's
-    source_definition: SourceDefinition | None = None
-    timezone: str = "UTC"
-    house_rep: str = "house"
-    house_team: str = "house"
+    source_definition: SourceDefinition | None
+    timezone: str
+    house_rep: str
+    house_team: str
 
     @property
     def source_variables(self) -> dict[str, str]:
@@ -136,7 +135,6 @@ class Settings:
             rules=_rules(rules_file),
             faults=_faults(env),
             email=_email(env),
-            source=env.get("SALES_SOURCE", CONTRACT_SOURCE),
             source_definition=_source(env),
             timezone=_timezone(env.get("SALES_TIMEZONE", "UTC")),
             house_rep=env.get("SALES_HOUSE_REP", "house").strip() or "house",

@@ -31,6 +31,11 @@ def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def quote_literal(value: str) -> str:
+    """A SQL string literal, for statements that take no bound parameters (ATTACH, SET VARIABLE)."""
+    return "'" + value.replace("'", "''") + "'"
+
+
 def stage_table(entity: Entity) -> str:
     return f"stage_{entity.name}"
 

@@ -25,14 +25,11 @@ from pathlib import Path
 import duckdb
 
 from pipelines.faults import FaultPlan, pause_point
+from pipelines.ingest.stage import quote_literal
 from pipelines.publish.pending_months import pending_builds, record_publication
 
 PUBLISHED_SCHEMAS = {"marts": None, "ops": ("load_log", "check_results")}
 MONTH_COLUMN = "month"
-
-
-def _sql_string(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def publish_analyst_db(warehouse_path: Path, analyst_path: Path, faults: FaultPlan | None = None) -> dict[str, int]:
@@ -48,7 +45,7 @@ def publish_analyst_db(warehouse_path: Path, analyst_path: Path, faults: FaultPl
     try:
         with _open_building(building, analyst_path) as con:
             # ATTACH takes no bound parameters; the path comes from settings, quoted as a literal.
-            con.execute(f"attach {_sql_string(str(warehouse_path))} as warehouse (read_only)")
+            con.execute(f"attach {quote_literal(str(warehouse_path))} as warehouse (read_only)")
             layout = _layout(con, "warehouse")
             if layout == _layout(con, _current_database(con)) and _rows_match_outside(con, layout, pending):
                 _replace_months(con, layout, pending)

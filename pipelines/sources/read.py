@@ -13,7 +13,7 @@ import duckdb
 
 from pipelines.ingest.files import ExtractFile
 from pipelines.ingest.problems import CheckRecord
-from pipelines.ingest.stage import first_malformed_record, quote_ident
+from pipelines.ingest.stage import first_malformed_record, quote_ident, quote_literal
 from pipelines.sources.definition import ValueMap, VendorColumn, VendorFile
 
 SAMPLE = 5
@@ -28,10 +28,6 @@ SQL_TYPES = {
 }
 DEFAULT_FORMATS = {"date": "%Y-%m-%d", "timestamp": "%Y-%m-%d %H:%M:%S %z"}
 _BOOLS = {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False}
-
-
-def literal(value: str) -> str:
-    return "'" + value.replace("'", "''") + "'"
 
 
 def src_table(key: str) -> str:
@@ -116,7 +112,7 @@ def _raw(header: str | None) -> str:
 
 
 def _default(column: VendorColumn) -> str:
-    return f"cast({'null' if column.default is None else literal(column.default)} as {SQL_TYPES[column.type]})"
+    return f"cast({'null' if column.default is None else quote_literal(column.default)} as {SQL_TYPES[column.type]})"
 
 
 def _typed(column: VendorColumn, header: str | None, maps: dict[str, ValueMap]) -> str:
@@ -137,11 +133,10 @@ def _typed(column: VendorColumn, header: str | None, maps: dict[str, ValueMap]) 
         number = f"case when {of_form} then try_cast({value} as decimal(18,4)) end"
         return f"cast({number} / 100 as decimal(18,6))" if column.percent else number
     if column.type == "bool":
-        cases = " ".join(f"when {literal(k)} then {str(v).lower()}" for k, v in _BOOLS.items())
+        cases = " ".join(f"when {quote_literal(k)} then {str(v).lower()}" for k, v in _BOOLS.items())
         return f"case lower({value}) {cases} end"
     formats = _formats(column)
-    form = literal(formats[0]) if len(formats) == 1 else "[" + ", ".join(map(literal, formats)) + "]"
-    parsed = f"try_strptime({value}, {form})"
+    parsed = f"try_strptime({value}, [{', '.join(map(quote_literal, formats))}])"
     if column.type == "timestamp" and not any("%z" in f for f in formats):
         # A timestamp written without an offset (Odoo's date_order) is UTC, whatever the session's zone.
         parsed = f"timezone('UTC', {parsed})"
@@ -154,8 +149,10 @@ def _formats(column: VendorColumn) -> tuple[str, ...]:
 
 
 def _mapped(value: str, value_map: ValueMap) -> str:
-    cases = " ".join(f"when lower({value}) = {literal(k)} then {literal(v)}" for k, v in value_map.values.items())
-    fallback = literal(value_map.default) if value_map.default is not None else "null"
+    cases = " ".join(
+        f"when lower({value}) = {quote_literal(k)} then {quote_literal(v)}" for k, v in value_map.values.items()
+    )
+    fallback = quote_literal(value_map.default) if value_map.default is not None else "null"
     # A blank stays blank: a default stands for values the map does not list, not for no value.
     return f"case when {value} is null then null {cases} else {fallback} end"
 

@@ -20,9 +20,9 @@ from pipelines.ingest.boundary import outside_root, refused_file
 from pipelines.ingest.files import ExtractFile, inspect_file
 from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.problems import CheckRecord
-from pipelines.ingest.stage import quote_ident, stage_table
+from pipelines.ingest.stage import quote_ident, quote_literal, stage_table
 from pipelines.sources.definition import SourceDefinition, VendorFile
-from pipelines.sources.read import SQL_TYPES, literal, read_vendor_file, src_table
+from pipelines.sources.read import SQL_TYPES, read_vendor_file, src_table
 
 
 @dataclass(frozen=True)
@@ -65,9 +65,9 @@ def stage_source_month(con: duckdb.DuckDBPyConnection, run: SourceRun, load: Mon
         con.execute(f"set variable {quote_ident('present_' + key)} = {str(key in extracts).lower()}")
     # The month being loaded, YYYY-MM: an export that spans more (a CRM's deals, Salesforce's Data
     # Export of the whole org) is cut to the month in its SQL.
-    con.execute(f"set variable month = {literal(load.month)}")
+    con.execute(f"set variable month = {quote_literal(load.month)}")
     for name, value in run.variables.items():
-        con.execute(f"set variable {quote_ident(name)} = {literal(value)}")
+        con.execute(f"set variable {quote_ident(name)} = {quote_literal(value)}")
     for view in definition.views:
         con.execute(f"create or replace temp view {quote_ident(view)} as {definition.sql(view)}")
     for entity_name, files in definition.entities.items():
