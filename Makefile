@@ -80,7 +80,7 @@ materialize: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml manifest
 demo: $(BIN)/.installed system-deps demo-data materialize
 
 test: $(BIN)/.installed system-deps $(DAGSTER_HOME)/dagster.yaml manifest
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check pipelines data_checks tests bench
