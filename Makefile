@@ -17,9 +17,12 @@ export SALES_REPORTS_DIR ?= reports
 DEMO_MONTHS ?= 36
 DEMO_SCALE ?= medium
 DEMO_SEED ?= 7
+# First month of the fiscal year (1 = calendar year): `make demo SALES_FISCAL_YEAR_START_MONTH=4`.
+export SALES_FISCAL_YEAR_START_MONTH ?= 1
 DBT := $(BIN)/dbt --no-use-colors
 DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
-# The marts' thresholds come from the rules file (SALES_RULES_FILE), as the pipeline passes them.
+# The marts' thresholds come from the rules file (SALES_RULES_FILE) and the fiscal year start from
+# SALES_FISCAL_YEAR_START_MONTH, as the pipeline passes them.
 DBT_VARS = --vars '$(shell $(BIN)/python -m pipelines.transform.vars)'
 APT_PACKAGES := chromium fonts-noto-cjk poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

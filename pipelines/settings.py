@@ -25,6 +25,8 @@ from pipelines.sources.mapping_file import load_mapping
 
 ORPHAN_POLICIES = ("error", "warn")
 CONTRACT_SOURCE = "contract"
+# Calendar year = fiscal year unless SALES_FISCAL_YEAR_START_MONTH says otherwise.
+FISCAL_YEAR_START_MONTH = 1
 
 
 class SettingsError(ValueError):
@@ -71,6 +73,7 @@ class Settings:
     timezone: str
     house_rep: str
     house_team: str
+    fiscal_year_start_month: int
 
     @property
     def source_variables(self) -> dict[str, str]:
@@ -103,6 +106,9 @@ class Settings:
         hour = int(env.get("SALES_SCHEDULE_HOUR", "6"))
         if not 0 <= hour <= 23:
             raise SettingsError(f"SALES_SCHEDULE_HOUR must be 0-23, got {hour}")
+        fiscal_start = env.get("SALES_FISCAL_YEAR_START_MONTH", str(FISCAL_YEAR_START_MONTH)).strip()
+        if not (fiscal_start.isascii() and fiscal_start.isdigit() and 1 <= int(fiscal_start) <= 12):
+            raise SettingsError(f"SALES_FISCAL_YEAR_START_MONTH must be a month number 1-12, got {fiscal_start!r}")
         channels = tuple(x.strip() for x in env.get("SALES_CHANNELS", ",".join(CHANNELS)).split(",") if x.strip())
         landing_dir = Path(env.get("SALES_LANDING_DIR", "data/landing")).resolve()
         try:
@@ -139,6 +145,7 @@ class Settings:
             timezone=_timezone(env.get("SALES_TIMEZONE", "UTC")),
             house_rep=env.get("SALES_HOUSE_REP", "house").strip() or "house",
             house_team=env.get("SALES_HOUSE_TEAM", "house").strip() or "house",
+            fiscal_year_start_month=int(fiscal_start),
         )
 
 

@@ -21,6 +21,7 @@ def test_defaults_without_any_variable(tmp_path: Path) -> None:
     assert (settings.orphan_policy, settings.volume_tolerance, settings.duckdb_memory_limit) == ("error", 0.5, "1GB")
     assert (settings.schedule_hour, settings.schedule_timezone) == (6, "UTC")
     assert settings.run_lock_timeout_seconds == 3600
+    assert settings.fiscal_year_start_month == 1
 
 
 def test_variables_override_the_defaults() -> None:
@@ -33,8 +34,10 @@ def test_variables_override_the_defaults() -> None:
             "SALES_SCHEDULE_HOUR": "23",
             "SALES_DUCKDB_MEMORY_LIMIT": "4GB",
             "SALES_RUN_LOCK_TIMEOUT_SECONDS": "2.5",
+            "SALES_FISCAL_YEAR_START_MONTH": "4",
         }
     )
+    assert settings.fiscal_year_start_month == 4
     assert settings.run_lock_timeout_seconds == 2.5
     assert settings.start_month == "2022-01"
     assert settings.report_languages == ("zh",)
@@ -54,6 +57,9 @@ def test_variables_override_the_defaults() -> None:
         {"SALES_RUN_LOCK_TIMEOUT_SECONDS": "-1"},
         {"SALES_RUN_LOCK_TIMEOUT_SECONDS": "ten"},
         {"SALES_RUN_LOCK_TIMEOUT_SECONDS": "nan"},
+        {"SALES_FISCAL_YEAR_START_MONTH": "0"},
+        {"SALES_FISCAL_YEAR_START_MONTH": "13"},
+        {"SALES_FISCAL_YEAR_START_MONTH": "April"},
     ],
 )
 def test_bad_values_are_refused(env: dict[str, str]) -> None:

@@ -182,6 +182,41 @@ class GapDriver:
 
 
 @dataclass(frozen=True)
+class PeriodFigure:
+    """One company metric over the fiscal quarter or year to date (mart_period_to_date)."""
+
+    metric: str  # 'revenue' | 'orders' | 'new_customers'
+    period: str  # 'qtd' | 'ytd'
+    actual: Number
+    ly: Number  # the same span a year earlier
+    yoy_pct: Number
+    target: Number
+    attainment: Number
+
+
+@dataclass(frozen=True)
+class PeriodToDate:
+    """The month's place in the fiscal calendar and its quarter- and year-to-date figures."""
+
+    fiscal_year: int
+    fiscal_quarter: int
+    month_of_fiscal_year: int
+    figures: tuple[PeriodFigure, ...]
+
+    def figure(self, metric: str, period: str) -> PeriodFigure | None:
+        return next((x for x in self.figures if x.metric == metric and x.period == period), None)
+
+    @property
+    def known(self) -> bool:
+        """False when no span is complete yet (history starts within the quarter)."""
+        return any(x.actual is not None for x in self.figures)
+
+    @property
+    def with_targets(self) -> tuple[PeriodFigure, ...]:
+        return tuple(x for x in self.figures if x.target is not None)
+
+
+@dataclass(frozen=True)
 class BridgeStep:
     """One part of the company's revenue shortfall (mart_target_bridge); the steps add up to it."""
 
@@ -497,6 +532,7 @@ class ReportModel:
     expectations: tuple[Expectation, ...] = ()
     follow_up: tuple[FollowUp, ...] = ()
     plan_accuracy: tuple[PlanCheck, ...] = ()
+    period_to_date: PeriodToDate | None = None
     findings: tuple[Finding, ...] = field(default=())  # filled by rules.evaluate, largest money at stake first
 
     def expectation(self, metric: str, channel: str | None = None) -> Expectation | None:

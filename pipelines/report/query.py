@@ -44,10 +44,13 @@ REPORT_READS = (
     "mart_month_expectations",
     "mart_action_follow_up",
     "mart_plan_accuracy",
+    "mart_period_to_date",
 )
 TREND_MONTHS = 13
 MOVER_GRAINS = ("region", "channel", "category", "segment")
 KPI_METRICS = ("revenue", "orders", "aov", "active_customers")
+PERIOD_METRICS = ("revenue", "orders", "new_customers")
+PERIODS = ("qtd", "ytd")
 CUSTOMER_METRICS = (
     "new_customers",
     "retained_customers",
@@ -385,6 +388,28 @@ def _follow_up(con: duckdb.DuckDBPyConnection, month: dt.date) -> tuple[m.Follow
     )
 
 
+def _period_to_date(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.PeriodToDate | None:
+    """mart_period_to_date's wide row as one figure per metric and period."""
+    rows = _rows(con, "select * from marts.mart_period_to_date where month = ?", (month,))
+    if not rows:
+        return None
+    row = rows[0]
+    figures = tuple(
+        m.PeriodFigure(
+            metric,
+            period,
+            actual=row[f"{metric}_{period}"],
+            ly=row[f"{metric}_{period}_ly"],
+            yoy_pct=row[f"{metric}_{period}_yoy_pct"],
+            target=row[f"{metric}_target_{period}"],
+            attainment=row[f"{metric}_attainment_{period}"],
+        )
+        for period in PERIODS
+        for metric in PERIOD_METRICS
+    )
+    return m.PeriodToDate(row["fiscal_year"], row["fiscal_quarter"], row["month_of_fiscal_year"], figures)
+
+
 def _header(con, month, company_name, currency, generated_at, run_id) -> m.Header:
     window = _rows(
         con, "select min(batch_month) as first, max(batch_month) as last from staging.stg_crm__extract_files"
@@ -480,4 +505,5 @@ def load_model(
         ),
         follow_up=_follow_up(con, month),
         plan_accuracy=_by_month(con, "mart_plan_accuracy", m.PlanCheck, month, "metric"),
+        period_to_date=_period_to_date(con, month),
     )

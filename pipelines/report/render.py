@@ -110,6 +110,7 @@ def _context(model: ReportModel, config: RuleConfig, mart_names: Sequence[str]) 
         "main_cause": _main_cause(model),
         "kpi_targets": kpi_targets,
         "revenue_target": kpi_targets.get("revenue"),
+        "period_spans": model.period_to_date is not None and model.period_to_date.known,
         # attainment sentences need reps with a revenue target; without, they would count zeros
         "rep_targets_known": any(r.revenue_target is not None for r in model.roster),
         "target_flags": {

@@ -13,7 +13,7 @@ from pipelines.settings import Settings
 from pipelines.transform.build_log import record_build
 from pipelines.transform.runner import InProcessDbt
 from pipelines.transform.translator import SalesDbtTranslator
-from pipelines.transform.window import dbt_window_vars
+from pipelines.transform.window import dbt_parse_vars, dbt_window_vars
 
 
 def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinition) -> dg.AssetsDefinition:
@@ -41,7 +41,7 @@ def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinitio
             duckdb_path=settings.duckdb_path,
             memory_limit=settings.duckdb_memory_limit,
             target_path=warehouse_target_path(project.project_dir / project.target_path, settings),
-            parse_vars=settings.rules.dbt_vars(),
+            parse_vars=dbt_parse_vars(settings.rules, settings.fiscal_year_start_month),
             run_vars=dbt_window_vars(window.start, window.end),
         )
 

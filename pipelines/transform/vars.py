@@ -1,4 +1,4 @@
-"""Print the dbt vars of the configured rules file, for dbt commands run by hand or by make:
+"""Print the dbt vars of the configured rules file and fiscal year, for dbt commands run by hand or by make:
 
 dbt build --vars "$(python -m pipelines.transform.vars)"
 """
@@ -7,4 +7,5 @@ from pipelines.settings import Settings
 from pipelines.transform.window import dbt_vars_args
 
 if __name__ == "__main__":
-    print(dbt_vars_args(Settings.from_env().rules)[1])
+    settings = Settings.from_env()
+    print(dbt_vars_args(settings.rules, fiscal_year_start_month=settings.fiscal_year_start_month)[1])

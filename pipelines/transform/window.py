@@ -1,4 +1,5 @@
-"""What one dbt invocation is told: its month window and the rules file's thresholds, as `--vars`.
+"""What one dbt invocation is told: its month window, the rules file's thresholds and the fiscal
+year's start month, as `--vars`.
 
 The pipeline runs dbt on a manifest it parsed once (pipelines/transform/runner.py), so vars that
 change with every run cost no re-parse. The macros fall back to SALES_MONTH_FROM / SALES_MONTH_TO
@@ -11,6 +12,7 @@ import json
 
 from pipelines.months import validate_month_key
 from pipelines.report.rules import RuleConfig
+from pipelines.settings import FISCAL_YEAR_START_MONTH
 
 
 def dbt_window_vars(month_from: str, month_to: str) -> dict[str, str]:
@@ -20,6 +22,16 @@ def dbt_window_vars(month_from: str, month_to: str) -> dict[str, str]:
     }
 
 
-def dbt_vars_args(rules: RuleConfig, window: dict[str, str] | None = None) -> list[str]:
+def dbt_parse_vars(rules: RuleConfig, fiscal_year_start_month: int) -> dict[str, float | int]:
+    """The vars that are the same on every run, so part of the parse."""
+    return {**rules.dbt_vars(), "fiscal_year_start_month": fiscal_year_start_month}
+
+
+def dbt_vars_args(
+    rules: RuleConfig,
+    window: dict[str, str] | None = None,
+    fiscal_year_start_month: int = FISCAL_YEAR_START_MONTH,
+) -> list[str]:
     """`--vars` for every dbt command that builds or tests the marts."""
-    return ["--vars", json.dumps({**rules.dbt_vars(), **(window or {})}, sort_keys=True)]
+    parse_vars = dbt_parse_vars(rules, fiscal_year_start_month)
+    return ["--vars", json.dumps({**parse_vars, **(window or {})}, sort_keys=True)]

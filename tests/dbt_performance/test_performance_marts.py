@@ -22,7 +22,7 @@ DBT = Path(sys.executable).parent / "dbt"
 PERFORMANCE_MODELS = "+path:models/marts/performance"
 
 
-def run_dbt(tmp: Path, *args: str, window: tuple[str, str] | None = None) -> None:
+def run_dbt(tmp: Path, *args: str, window: tuple[str, str] | None = None, fiscal_year_start_month: int = 1) -> None:
     env = {**os.environ, "SALES_DUCKDB_PATH": str(tmp / "warehouse.duckdb")}
     env.pop("SALES_MONTH_FROM", None)
     env.pop("SALES_MONTH_TO", None)
@@ -40,7 +40,7 @@ def run_dbt(tmp: Path, *args: str, window: tuple[str, str] | None = None) -> Non
         str(tmp / "target"),
         "--log-path",
         str(tmp / "logs"),
-        *dbt_vars_args(load_config()),
+        *dbt_vars_args(load_config(), fiscal_year_start_month=fiscal_year_start_month),
     ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-4000:]
@@ -179,6 +179,32 @@ def test_rebuilding_a_redelivered_month_replaces_only_that_month(warehouse: Path
         """
         select count(won_count) from marts.mart_rep_performance where month = date '2025-02-01'""",
     ) == [(0,)]
+
+
+PERIOD_TO_DATE = """
+    select month::varchar, fiscal_year, fiscal_quarter, month_of_fiscal_year, revenue_qtd, revenue_target_qtd,
+        revenue_attainment_qtd, revenue_ytd, new_customers_ytd
+    from marts.mart_period_to_date order by month"""
+
+
+def test_period_to_date_follows_the_fiscal_year_setting(warehouse: Path) -> None:
+    # revenue 70 then 130 against targets 80 and 120; new customers 2 then 1
+    calendar = [
+        (r[0], r[1], r[2], r[3], float(r[4]), float(r[5]), float(r[6]), r[7], r[8])
+        for r in query(warehouse, PERIOD_TO_DATE)
+    ]
+    assert calendar == [
+        ("2025-01-01", 2025, 1, 1, 70, 80, 0.875, Decimal("70.00"), 2),
+        ("2025-02-01", 2025, 1, 2, 200, 200, 1.0, Decimal("200.00"), 3),
+    ]
+    # From April, January and February are months 10 and 11 of FY2025: their quarter (January on) is
+    # complete, their year (April 2024 on) was never loaded.
+    run_dbt(warehouse, "run", "--select", "mart_period_to_date", fiscal_year_start_month=4)
+    try:
+        april = [(r[0], r[1], r[2], r[3], float(r[4]), r[7], r[8]) for r in query(warehouse, PERIOD_TO_DATE)]
+    finally:
+        run_dbt(warehouse, "run", "--select", "mart_period_to_date")
+    assert april == [("2025-01-01", 2025, 4, 10, 70, None, None), ("2025-02-01", 2025, 4, 11, 200, None, None)]
 
 
 def test_unit_tests_pass(warehouse: Path) -> None:

@@ -327,6 +327,25 @@ insert into marts.mart_plan_accuracy values
     (date '2025-02-01', 'revenue', 'three_month_mean', 13000, 12345.5, -654.5, 0.053016, 2, 0.04),
     (date '2025-02-01', 'orders', 'three_month_mean', 10, 9, -1, 0.111111, 2, 0.08);
 
+create table marts.mart_period_to_date (month date, fiscal_year integer, fiscal_quarter integer, revenue_qtd
+    decimal(18,2), revenue_qtd_ly decimal(18,2), revenue_qtd_yoy_pct decimal(18,6), revenue_target_qtd
+    decimal(38,4), revenue_attainment_qtd decimal(18,6), revenue_ytd decimal(18,2), revenue_ytd_ly decimal(18,2),
+    revenue_ytd_yoy_pct decimal(18,6), revenue_target_ytd decimal(38,4), revenue_attainment_ytd decimal(18,6),
+    orders_qtd bigint, orders_qtd_ly bigint, orders_qtd_yoy_pct decimal(18,6), orders_target_qtd decimal(38,4),
+    orders_attainment_qtd decimal(18,6), orders_ytd bigint, orders_ytd_ly bigint, orders_ytd_yoy_pct
+    decimal(18,6), orders_target_ytd decimal(38,4), orders_attainment_ytd decimal(18,6), new_customers_qtd bigint,
+    new_customers_qtd_ly bigint, new_customers_qtd_yoy_pct decimal(18,6), new_customers_target_qtd decimal(38,4),
+    new_customers_attainment_qtd decimal(18,6), new_customers_ytd bigint, new_customers_ytd_ly bigint,
+    new_customers_ytd_yoy_pct decimal(18,6), new_customers_target_ytd decimal(38,4), new_customers_attainment_ytd
+    decimal(18,6), month_of_fiscal_year integer);
+-- A fiscal year from April: 2025-02 is FY2025 Q4, its 11th month. QTD = Jan + Feb: 14,000 + 12,345.5 =
+-- 26,345.5 against 10,000 + 11,000 a year earlier (+25.5 %) and targets 13,000 + 15,000 (94.1 %);
+-- YTD = Apr 2024 - Feb 2025 = 149,245.5, with no year earlier loaded and no targets before January
+insert into marts.mart_period_to_date values
+    (date '2025-02-01', 2025, 4, 26345.5, 21000, 0.254548, 28000,
+    0.940911, 149245.5, null, null, null, null, 23, 20, 0.15, null, null, 113, null, null, null, null, 5, 4, 0.25,
+    6, 0.833333, 30, null, null, null, null, 11);
+
 create table marts.mart_target_bridge (month date, step bigint, component varchar, team_id varchar,
     team_name varchar, team_target decimal(18,2), team_revenue decimal(18,2), reps_target decimal(18,2),
     target_not_given_to_reps decimal(18,2), shortfall decimal(18,2), company_target decimal(18,2),
@@ -495,6 +514,7 @@ MART_NAMES = (
     "mart_month_expectations",
     "mart_action_follow_up",
     "mart_plan_accuracy",
+    "mart_period_to_date",
 )
 
 
