@@ -352,6 +352,17 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class RestatedFigure:
+    """A figure of the month published before and changed since (mart_restated_figures)."""
+
+    grain: str  # company | team | channel
+    grain_value: str | None
+    metric: str  # a metric of mart_headline_figures
+    old_value: Number
+    new_value: Number
+
+
+@dataclass(frozen=True)
 class CheckRow:
     entity: str | None
     check_name: str
@@ -497,6 +508,7 @@ class ReportModel:
     expectations: tuple[Expectation, ...] = ()
     follow_up: tuple[FollowUp, ...] = ()
     plan_accuracy: tuple[PlanCheck, ...] = ()
+    restated: tuple[RestatedFigure, ...] = ()
     findings: tuple[Finding, ...] = field(default=())  # filled by rules.evaluate, largest money at stake first
 
     def expectation(self, metric: str, channel: str | None = None) -> Expectation | None:

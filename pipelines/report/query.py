@@ -44,6 +44,7 @@ REPORT_READS = (
     "mart_month_expectations",
     "mart_action_follow_up",
     "mart_plan_accuracy",
+    "mart_restated_figures",
 )
 TREND_MONTHS = 13
 MOVER_GRAINS = ("region", "channel", "category", "segment")
@@ -480,4 +481,11 @@ def load_model(
         ),
         follow_up=_follow_up(con, month),
         plan_accuracy=_by_month(con, "mart_plan_accuracy", m.PlanCheck, month, "metric"),
+        restated=_by_month(
+            con,
+            "mart_restated_figures",
+            m.RestatedFigure,
+            month,
+            "case grain when 'company' then 1 when 'team' then 2 else 3 end, grain_value nulls first, metric",
+        ),
     )

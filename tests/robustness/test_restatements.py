@@ -102,3 +102,44 @@ def test_the_redelivery_records_exactly_the_changed_figures(restated: dict) -> N
 
 def test_the_analysts_copy_carries_the_restatements(restated: dict) -> None:
     assert _restatements(restated["root"], "analytics.duckdb") == _restatements(restated["root"])
+
+
+def _restated_list(root, month: str, language: str) -> list[str]:
+    lines = (root / "reports" / month / f"report.{language}.md").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if "→ " in line and line.endswith(("):", "）：")))
+    end = lines.index("", start + 2)
+    return lines[start:end]
+
+
+def test_the_restated_months_report_lists_old_and_new(restated: dict) -> None:
+    first, second = restated["months"]
+    root = restated["root"]
+    assert _restated_list(root, first, "en") == [
+        "Figures of this month restated since they were last published (old → new):",
+        "",
+        "- Company: Active customers 2 → 3",
+        "- Company: New customers 2 → 3",
+        "- Company: Orders 3 → 4",
+        "- Company: Revenue $100.00 → $110.00",
+        "- Team T1: Active customers 1 → 2",
+        "- Team T1: New customers 1 → 2",
+        "- Team T1: Orders 2 → 3",
+        "- Team T1: Revenue $40.00 → $50.00",
+        "- Channel Agent: Active customers 0 → 1",
+        "- Channel Agent: Orders 0 → 1",
+        "- Channel Agent: Revenue $0.00 → $10.00",
+    ]
+    assert _restated_list(root, first, "zh")[2:6] == [
+        "- 公司：活跃客户 2 → 3",
+        "- 公司：新客户 2 → 3",
+        "- 公司：订单数 3 → 4",
+        "- 公司：收入 100美元 → 110美元",
+    ]
+    assert _restated_list(root, second, "en")[2:] == [
+        "- Company: Revenue vs the previous month 0.0% → -9.1%",
+        "- Company: Previous month's revenue $100.00 → $110.00",
+        "- Team T1: Revenue vs the previous month 0.0% → -20.0%",
+        "- Team T1: Previous month's revenue $40.00 → $50.00",
+        "- Channel Agent: Revenue vs the previous month — → -100.0%",
+        "- Channel Agent: Previous month's revenue $0.00 → $10.00",
+    ]
