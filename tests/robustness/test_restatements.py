@@ -14,7 +14,12 @@ order O3 (customer C3, rep R1 of team T1, channel agent, 1 x 10.00) completed in
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import dagster as dg
 import duckdb
@@ -26,6 +31,9 @@ from tests.robustness.conftest import BuiltProject
 from tests.robustness.projects import copy_project
 
 pytestmark = pytest.mark.slow
+
+DBT = Path(sys.executable).with_name("dbt")
+DBT_PROJECT = Path(__file__).resolve().parents[2] / "dbt_project"
 
 RESTATEMENT_ROWS = (
     "select month::varchar, grain, grain_value, metric, old_value, new_value, run_id from ops.restatements order by all"
@@ -143,3 +151,31 @@ def test_the_restated_months_report_lists_old_and_new(restated: dict) -> None:
         "- Channel Agent: Revenue vs the previous month — → -100.0%",
         "- Channel Agent: Previous month's revenue $0.00 → $10.00",
     ]
+
+
+def test_the_dbt_unit_tests_of_the_restatement_models_pass(restated: dict, tmp_path: Path) -> None:
+    # Unit tests read their inputs' column types from a built warehouse: a copy of this one.
+    shutil.copyfile(restated["root"] / "warehouse.duckdb", tmp_path / "warehouse.duckdb")
+    result = subprocess.run(
+        [
+            str(DBT),
+            "--no-use-colors",
+            "test",
+            "--select",
+            "test_type:unit,path:models/marts/restatements",
+            "--project-dir",
+            str(DBT_PROJECT),
+            "--profiles-dir",
+            str(DBT_PROJECT),
+            "--target-path",
+            str(tmp_path / "target"),
+            "--log-path",
+            str(tmp_path / "logs"),
+        ],
+        env={**os.environ, "SALES_DUCKDB_PATH": str(tmp_path / "warehouse.duckdb")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-4000:]
+    assert "PASS=2 " in result.stdout
