@@ -353,8 +353,10 @@ class FollowUp:
 
 @dataclass(frozen=True)
 class RestatedFigure:
-    """A figure of the month published before and changed since (mart_restated_figures)."""
+    """A published figure changed since (mart_restated_figures): of this month, or, in the first month
+    published after a restatement, of an earlier one."""
 
+    restated_month: dt.date
     grain: str  # company | team | channel
     grain_value: str | None
     metric: str  # a metric of mart_headline_figures

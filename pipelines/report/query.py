@@ -486,6 +486,7 @@ def load_model(
             "mart_restated_figures",
             m.RestatedFigure,
             month,
-            "case grain when 'company' then 1 when 'team' then 2 else 3 end, grain_value nulls first, metric",
+            "restated_month, case grain when 'company' then 1 when 'team' then 2 else 3 end, grain_value nulls first, "
+            "metric, restated_at",
         ),
     )

@@ -1,6 +1,6 @@
 """A re-delivered month's changed figures, and the later month's comparisons, are recorded as restatements.
 
-The built project has its first two fixture months published: their first publication records
+The built project has its first two fixture months published (four are landed): their first publication records
 nothing. Rerunning them unchanged records nothing either. Then the first month is re-delivered with
 order O3 (customer C3, rep R1 of team T1, channel agent, 1 x 10.00) completed instead of cancelled:
 - month 1: company revenue 100.00 -> 110.00, orders 3 -> 4, active customers 2 -> 3 (C3), new
@@ -10,10 +10,13 @@ order O3 (customer C3, rep R1 of team T1, channel agent, 1 x 10.00) completed in
 - month 2 (unchanged itself): revenue_prev of the company 100.00 -> 110.00 and its revenue_mom_pct
   0 -> (100 - 110) / 110 = -0.090909; team T1 40.00 -> 50.00 and 0 -> (40 - 50) / 50 = -0.2; channel agent
   0.00 -> 10.00 and null (base 0) -> (0 - 10) / 10 = -1.
+The third month, published next, lists the 17 changes again, each with its month; its own figures
+were never published before, so nothing of it is restated.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -58,12 +61,15 @@ def restated(built_project: BuiltProject, tmp_path_factory: pytest.TempPathFacto
     rows["orders"][2]["status"] = "completed"
     write_month(root / "landing", first, rows)
     redelivery = run_months(defs, first, second, instance)
+    third = built_project.months[2]
+    next_month = run_months(defs, third, third, instance)
     return {
         "root": root,
         "months": (first, second),
+        "third": third,
         "after_first_publication": after_first_publication,
         "after_unchanged_rerun": after_unchanged_rerun,
-        "runs": (unchanged, redelivery),
+        "runs": (unchanged, redelivery, next_month),
     }
 
 
@@ -123,7 +129,7 @@ def test_the_restated_months_report_lists_old_and_new(restated: dict) -> None:
     first, second = restated["months"]
     root = restated["root"]
     assert _restated_list(root, first, "en") == [
-        "Figures of this month restated since they were last published (old → new):",
+        "Figures restated since they were last published (old → new):",
         "",
         "- Company: Active customers 2 → 3",
         "- Company: New customers 2 → 3",
@@ -179,3 +185,14 @@ def test_the_dbt_unit_tests_of_the_restatement_models_pass(restated: dict, tmp_p
     )
     assert result.returncode == 0, result.stdout[-4000:]
     assert "PASS=2 " in result.stdout
+
+
+def test_the_first_month_published_after_lists_the_runs_changes_with_their_months(restated: dict) -> None:
+    first, second = restated["months"]
+    assert restated["runs"][2].success
+    listed = _restated_list(restated["root"], restated["third"], "en")[2:]
+    assert len(listed) == 17
+    first_name, second_name = (dt.date.fromisoformat(f"{m}-01").strftime("%B %Y") for m in (first, second))
+    assert listed[3] == f"- {first_name}, Company: Revenue $100.00 → $110.00"
+    assert listed[-1] == f"- {second_name}, Channel Agent: Previous month's revenue $0.00 → $10.00"
+    assert len(_restatements(restated["root"])) == 17
