@@ -26,7 +26,8 @@ KEY = ("month", "grain", "grain_value", "metric")
 
 def record_restatements(con: duckdb.DuckDBPyConnection, run_id: str, months: list[date]) -> int:
     """Insert the window's changed figures into ops.restatements, publish the new ones; returns rows inserted."""
-    params = {"months": months, "run_id": run_id, "at": datetime.now()}
+    window = {"months": months}
+    recorded = {"run_id": run_id, "at": datetime.now()}
     # Null grain values (the company) and null figures compare equal.
     same_key = " and ".join(f"new.{column} is not distinct from old.{column}" for column in KEY)
     con.execute("begin transaction")
@@ -34,7 +35,7 @@ def record_restatements(con: duckdb.DuckDBPyConnection, run_id: str, months: lis
         con.execute(
             f"create temp table window_figures as select month, grain, grain_value, metric, metric_value "
             f"from {FIGURES_MODEL} where month = any($months::date[])",
-            {"months": months},
+            window,
         )
         (inserted,) = con.execute(
             f"""
@@ -59,13 +60,10 @@ def record_restatements(con: duckdb.DuckDBPyConnection, run_id: str, months: lis
             )
             and new.metric_value is distinct from old.metric_value
             """,
-            params,
+            window | recorded,
         ).fetchone()
-        con.execute(f"delete from {PUBLISHED_FIGURES_TABLE} where month = any($months::date[])", {"months": months})
-        con.execute(
-            f"insert into {PUBLISHED_FIGURES_TABLE} select *, $run_id, $at from window_figures",
-            {"run_id": run_id, "at": params["at"]},
-        )
+        con.execute(f"delete from {PUBLISHED_FIGURES_TABLE} where month = any($months::date[])", window)
+        con.execute(f"insert into {PUBLISHED_FIGURES_TABLE} select *, $run_id, $at from window_figures", recorded)
         con.execute("drop table window_figures")
         con.execute("commit")
     except BaseException:
