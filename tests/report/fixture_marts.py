@@ -327,6 +327,11 @@ insert into marts.mart_plan_accuracy values
     (date '2025-02-01', 'revenue', 'three_month_mean', 13000, 12345.5, -654.5, 0.053016, 2, 0.04),
     (date '2025-02-01', 'orders', 'three_month_mean', 10, 9, -1, 0.111111, 2, 0.08);
 
+-- Nothing restated: the report has no "restated figures" list (tests/robustness/test_restatements.py has one).
+create table marts.mart_restated_figures (month date, restated_month date, grain varchar, grain_value varchar,
+    metric varchar, old_value decimal(38,9), new_value decimal(38,9), value_change decimal(38,9), run_id varchar,
+    restated_at timestamp);
+
 create table marts.mart_target_bridge (month date, step bigint, component varchar, team_id varchar,
     team_name varchar, team_target decimal(18,2), team_revenue decimal(18,2), reps_target decimal(18,2),
     target_not_given_to_reps decimal(18,2), shortfall decimal(18,2), company_target decimal(18,2),
