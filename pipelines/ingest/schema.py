@@ -70,6 +70,29 @@ ACTIONS_COLUMNS = (
     ("run_id", "VARCHAR"),
     ("recorded_at", "TIMESTAMP"),
 )
+RESTATEMENTS_TABLE = "ops.restatements"
+PUBLISHED_FIGURES_TABLE = "ops.published_figures"
+# Written after dbt (pipelines/transform/restatements.py); created here with the other tables, so
+# that dbt's source exists before the first build. Values are exact decimals, compared as such.
+PUBLISHED_FIGURES_COLUMNS = (
+    ("month", "DATE"),
+    ("grain", "VARCHAR"),
+    ("grain_value", "VARCHAR"),
+    ("metric", "VARCHAR"),
+    ("metric_value", "DECIMAL(38, 9)"),
+    ("run_id", "VARCHAR"),
+    ("published_at", "TIMESTAMP"),
+)
+RESTATEMENTS_COLUMNS = (
+    ("month", "DATE"),
+    ("grain", "VARCHAR"),
+    ("grain_value", "VARCHAR"),
+    ("metric", "VARCHAR"),
+    ("old_value", "DECIMAL(38, 9)"),
+    ("new_value", "DECIMAL(38, 9)"),
+    ("run_id", "VARCHAR"),
+    ("restated_at", "TIMESTAMP"),
+)
 QUARANTINE_EXTRA_COLUMNS = (("reason", "VARCHAR"), ("reason_code", "VARCHAR"), ("reason_values", "VARCHAR"))
 
 
@@ -106,3 +129,5 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     _create(con, "ops.load_log", LOAD_LOG_COLUMNS)
     _create(con, "ops.check_results", CHECK_RESULTS_COLUMNS)
     _create(con, ACTIONS_TABLE, ACTIONS_COLUMNS)
+    _create(con, PUBLISHED_FIGURES_TABLE, PUBLISHED_FIGURES_COLUMNS)
+    _create(con, RESTATEMENTS_TABLE, RESTATEMENTS_COLUMNS)

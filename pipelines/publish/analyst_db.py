@@ -28,7 +28,7 @@ from pipelines.faults import FaultPlan, pause_point
 from pipelines.ingest.stage import quote_literal
 from pipelines.publish.pending_months import pending_builds, record_publication
 
-PUBLISHED_SCHEMAS = {"marts": None, "ops": ("load_log", "check_results")}
+PUBLISHED_SCHEMAS = {"marts": None, "ops": ("load_log", "check_results", "restatements")}
 MONTH_COLUMN = "month"
 
 

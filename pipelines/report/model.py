@@ -387,6 +387,19 @@ class FollowUp:
 
 
 @dataclass(frozen=True)
+class RestatedFigure:
+    """A published figure changed since (mart_restated_figures): of this month, or, in the first month
+    published after a restatement, of an earlier one."""
+
+    restated_month: dt.date
+    grain: str  # company | team | channel
+    grain_value: str | None
+    metric: str  # a metric of mart_headline_figures
+    old_value: Number
+    new_value: Number
+
+
+@dataclass(frozen=True)
 class CheckRow:
     entity: str | None
     check_name: str
@@ -533,6 +546,7 @@ class ReportModel:
     follow_up: tuple[FollowUp, ...] = ()
     plan_accuracy: tuple[PlanCheck, ...] = ()
     period_to_date: PeriodToDate | None = None
+    restated: tuple[RestatedFigure, ...] = ()
     findings: tuple[Finding, ...] = field(default=())  # filled by rules.evaluate, largest money at stake first
 
     def expectation(self, metric: str, channel: str | None = None) -> Expectation | None:

@@ -45,6 +45,7 @@ REPORT_READS = (
     "mart_action_follow_up",
     "mart_plan_accuracy",
     "mart_period_to_date",
+    "mart_restated_figures",
 )
 TREND_MONTHS = 13
 MOVER_GRAINS = ("region", "channel", "category", "segment")
@@ -506,4 +507,12 @@ def load_model(
         follow_up=_follow_up(con, month),
         plan_accuracy=_by_month(con, "mart_plan_accuracy", m.PlanCheck, month, "metric"),
         period_to_date=_period_to_date(con, month),
+        restated=_by_month(
+            con,
+            "mart_restated_figures",
+            m.RestatedFigure,
+            month,
+            "restated_month, case grain when 'company' then 1 when 'team' then 2 else 3 end, grain_value nulls first, "
+            "metric, restated_at",
+        ),
     )

@@ -11,6 +11,7 @@ from pipelines.months import month_start, months_between
 from pipelines.resources import SalesWarehouse
 from pipelines.settings import Settings
 from pipelines.transform.build_log import record_build
+from pipelines.transform.restatements import record_restatements
 from pipelines.transform.runner import InProcessDbt
 from pipelines.transform.translator import SalesDbtTranslator
 from pipelines.transform.window import dbt_parse_vars, dbt_window_vars
@@ -32,8 +33,9 @@ def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinitio
     ) -> Iterator:
         settings = warehouse.settings
         window = context.partition_key_range
+        months = [month_start(key) for key in months_between(window.start, window.end)]
         with warehouse.connect() as con:
-            record_build(con, context.run_id, [month_start(key) for key in months_between(window.start, window.end)])
+            record_build(con, context.run_id, months)
         # Unit tests check the SQL, not the month's data: the test suite runs them.
         yield from dbt.build(
             context,
@@ -44,6 +46,10 @@ def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinitio
             parse_vars=dbt_parse_vars(settings.rules, settings.fiscal_year_start_month),
             run_vars=dbt_window_vars(window.start, window.end),
         )
+        # Once every model of the window is built: its figures against the ones last published.
+        with warehouse.connect() as con:
+            restated = record_restatements(con, context.run_id, months)
+        context.log.info(f"{restated} published figures restated")
 
     return sales_dbt_models
 

@@ -346,6 +346,11 @@ insert into marts.mart_period_to_date values
     0.940911, 149245.5, null, null, null, null, 23, 20, 0.15, null, null, 113, null, null, null, null, 5, 4, 0.25,
     6, 0.833333, 30, null, null, null, null, 11);
 
+-- Nothing restated: the report has no "restated figures" list (tests/robustness/test_restatements.py has one).
+create table marts.mart_restated_figures (month date, restated_month date, grain varchar, grain_value varchar,
+    metric varchar, old_value decimal(38,9), new_value decimal(38,9), value_change decimal(38,9), run_id varchar,
+    restated_at timestamp);
+
 create table marts.mart_target_bridge (month date, step bigint, component varchar, team_id varchar,
     team_name varchar, team_target decimal(18,2), team_revenue decimal(18,2), reps_target decimal(18,2),
     target_not_given_to_reps decimal(18,2), shortfall decimal(18,2), company_target decimal(18,2),
