@@ -21,6 +21,7 @@ from pipelines.contract import ENTITIES, Entity
 from pipelines.ingest.schema import ensure_schema
 from pipelines.months import month_start
 from pipelines.report.rules import load_config
+from pipelines.transform.build_log import ensure_builds_table
 from pipelines.transform.project import DBT_EXECUTABLE, DBT_PROJECT_DIR
 from pipelines.transform.window import dbt_vars_args, dbt_window_vars
 
@@ -47,6 +48,8 @@ def _entity_files(landing: Path, months: list[str], entity: Entity) -> list[str]
 def bare_ingest(con: duckdb.DuckDBPyConnection, landing: Path, months: list[str]) -> float:
     """Load every month's CSV files into the raw tables; seconds spent in DuckDB."""
     ensure_schema(con)
+    # The models read the transform's build log too (the report's restated-figures list).
+    ensure_builds_table(con)
     started = time.perf_counter()
     for entity in ENTITIES:
         files = _entity_files(landing, months, entity)
