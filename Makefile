@@ -17,8 +17,6 @@ export SALES_REPORTS_DIR ?= reports
 DEMO_MONTHS ?= 36
 DEMO_SCALE ?= medium
 DEMO_SEED ?= 7
-# First month of the fiscal year (1 = calendar year): `make demo SALES_FISCAL_YEAR_START_MONTH=4`.
-export SALES_FISCAL_YEAR_START_MONTH ?= 1
 DBT := $(BIN)/dbt --no-use-colors
 DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
 # The marts' thresholds come from the rules file (SALES_RULES_FILE) and the fiscal year start from
