@@ -19,8 +19,9 @@ DEMO_SCALE ?= medium
 DEMO_SEED ?= 7
 DBT := $(BIN)/dbt --no-use-colors
 DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
-# The marts' thresholds come from the rules file (SALES_RULES_FILE) and the fiscal year start from
-# SALES_FISCAL_YEAR_START_MONTH, as the pipeline passes them.
+# The marts' thresholds come from the rules file (SALES_RULES_FILE), the fiscal year start and the
+# currency settings from SALES_FISCAL_YEAR_START_MONTH, SALES_REPORTING_CURRENCY and SALES_FX_MONTH_RATE,
+# as the pipeline passes them.
 DBT_VARS = --vars '$(shell $(BIN)/python -m pipelines.transform.vars)'
 APT_PACKAGES := chromium fonts-noto-cjk poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

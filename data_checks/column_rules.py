@@ -23,6 +23,12 @@ def ref_found_column(column_name: str) -> str:
     return f"{column_name}__ref_found"
 
 
+def rate_found_column(column_name: str) -> str:
+    """Boolean column ingest adds for a currency: True when the month's fx_rates has a rate for it,
+    NA for the reporting currency (and an empty value, which means it)."""
+    return f"{column_name}__rate_found"
+
+
 def column_expectations(column: Column, channels: tuple[str, ...]) -> list[Expectation]:
     candidates = (
         _exists(column),
@@ -32,6 +38,7 @@ def column_expectations(column: Column, channels: tuple[str, ...]) -> list[Expec
         *_in_month(column),
         _not_after_month_end(column),
         _reference(column),
+        _rate(column),
     )
     return [expectation for expectation in candidates if expectation is not None]
 
@@ -132,4 +139,15 @@ def _reference(column: Column) -> Expectation | None:
         column=ref_found_column(column.name),
         value_set=[True],
         meta=rule_meta(column.name, "reference", ORPHAN, description),
+    )
+
+
+def _rate(column: Column) -> Expectation | None:
+    if not column.needs_rate:
+        return None
+    description = f"{column.name} must have a rate in the fx_rates of {{month:%Y-%m}}"
+    return great_expectations().expectations.ExpectColumnValuesToBeInSet(
+        column=rate_found_column(column.name),
+        value_set=[True],
+        meta=rule_meta(column.name, "fx_rate", ERROR, description, per_month=True),
     )

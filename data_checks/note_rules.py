@@ -68,6 +68,28 @@ def _target_month_expectation(months: Sequence[dt.date]) -> Expectation:
     )
 
 
+def _rate_month_expectation(months: Sequence[dt.date]) -> Expectation:
+    # An fx_rates file gives the rates of its own month: a comparison month's come from its own folder.
+    return great_expectations().expectations.ExpectColumnPairValuesToBeInSet(
+        column_A=FOLDER_MONTH_KEY,
+        column_B="month",
+        value_pairs_set=[(f"{m:%Y-%m}", f"{m:%Y-%m}") for m in months],
+        ignore_row_if="either_value_is_missing",  # a daily rate has no month
+        meta=rule_meta("month", "rate_month", ERROR, "month must be {month:%Y-%m}", per_month=True),
+    )
+
+
+_ONE_RATE_PERIOD = "__one_rate_period"
+
+
+def _one_rate_period_expectation(months: Sequence[dt.date]) -> Expectation:
+    return great_expectations().expectations.ExpectColumnValuesToBeInSet(
+        column=_ONE_RATE_PERIOD,
+        value_set=[True],
+        meta=rule_meta(None, "one_rate_period", ERROR, "exactly one of month (a month rate) and rate_date must be set"),
+    )
+
+
 def _end_not_before_start_expectation(months: Sequence[dt.date]) -> Expectation:
     return great_expectations().expectations.ExpectColumnPairValuesAToBeGreaterThanB(
         column_A="end_date",
@@ -89,6 +111,12 @@ NOTE_RULES: dict[tuple[str, str], NoteRule] = {
         "scope_id", "scope", "company", "scope_id_matches_scope"
     ),
     ("campaigns", "end_date >= start_date"): NoteRule(_end_not_before_start_expectation),
+    ("fx_rates", "exactly one of month and rate_date is set"): NoteRule(
+        _one_rate_period_expectation, _ONE_RATE_PERIOD, ("month", "rate_date"), "(month is null) <> (rate_date is null)"
+    ),
+    ("fx_rates", "month is the folder's month"): NoteRule(
+        _rate_month_expectation, FOLDER_MONTH_KEY, (BATCH_MONTH,), _FOLDER_MONTH_KEY_SQL
+    ),
 }
 
 

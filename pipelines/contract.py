@@ -18,6 +18,9 @@ SQL_TYPES = {
     "date": "DATE",
     "bool": "BOOLEAN",
     "month": "VARCHAR",  # targets.month is a `YYYY-MM` text key
+    "currency": "VARCHAR",  # an ISO 4217 code
+    # Exchange rates need more places than money: 10 keep a converted amount exact to the cent.
+    "rate": "DECIMAL(18,10)",
 }
 
 
@@ -43,6 +46,8 @@ TEXT_FORMS = {
     "int": TextForm("-?[0-9]+", "digits with an optional leading '-'"),
     "decimal": _decimal_form(4),
     "fraction": _decimal_form(6),
+    "rate": _decimal_form(10),
+    "currency": TextForm("[A-Z]{3}", "a three-letter ISO 4217 code in capitals, such as EUR"),
     "date": TextForm("[0-9]{4}-[0-9]{2}-[0-9]{2}", "a calendar date as YYYY-MM-DD"),
     "bool": TextForm("(?i)true|false", "true or false"),
 }
@@ -74,6 +79,8 @@ class Column:
     not_after_month_end: bool = False
     references: str | None = None  # entity whose primary key this column must match
     scoped_reference: ScopedReference | None = None
+    optional: bool = False  # the file may leave the column out; it is then read as null
+    needs_rate: bool = False  # a currency whose amounts need a rate in the month's fx_rates
 
     @property
     def sql_type(self) -> str:
@@ -113,6 +120,12 @@ TARGET_SCOPES = ("company", "team", "rep")
 TARGET_METRICS = ("revenue", "orders", "new_customers", "market_share")
 CAMPAIGN_TYPES = ("promotion", "advertising", "event", "email", "other")
 
+
+def _currency_column() -> Column:
+    """The optional currency of a row's amounts; absent or empty means the reporting currency."""
+    return Column("currency", "currency", optional=True, needs_rate=True)
+
+
 ENTITIES: tuple[Entity, ...] = (
     Entity(
         "orders",
@@ -127,6 +140,7 @@ ENTITIES: tuple[Entity, ...] = (
             Column("channel", "str", not_null=True, allowed=CHANNELS),
             Column("campaign_id", "str", references="campaigns"),
             Column("status", "str", not_null=True, allowed=ORDER_STATUSES),
+            _currency_column(),
         ),
     ),
     Entity(
@@ -159,6 +173,7 @@ ENTITIES: tuple[Entity, ...] = (
             Column("amount", "decimal", not_null=True, min_value=0),
             Column("lost_reason", "str", allowed=LOST_REASONS),
             Column("competitor", "str"),
+            _currency_column(),
         ),
         notes=("close_date is null exactly when stage = open",),
     ),
@@ -227,6 +242,7 @@ ENTITIES: tuple[Entity, ...] = (
             ),
             Column("metric", "str", not_null=True, allowed=TARGET_METRICS),
             Column("target_value", "decimal", not_null=True, min_value=0, strict_min=True),
+            _currency_column(),
         ),
         notes=(
             "month is the folder's month or the next one",
@@ -246,8 +262,25 @@ ENTITIES: tuple[Entity, ...] = (
             Column("start_date", "date"),
             Column("end_date", "date"),
             Column("spend", "decimal", not_null=True, min_value=0),
+            _currency_column(),
         ),
         notes=("end_date >= start_date",),
+    ),
+    Entity(
+        "fx_rates",
+        "plan",
+        False,
+        ("currency", "month", "rate_date"),
+        (
+            Column("currency", "currency", not_null=True),
+            Column("month", "month"),
+            Column("rate_date", "date", in_month=True),
+            Column("rate_to_reporting", "rate", not_null=True, min_value=0, strict_min=True),
+        ),
+        notes=(
+            "exactly one of month and rate_date is set",
+            "month is the folder's month",
+        ),
     ),
     Entity(
         "surveys",

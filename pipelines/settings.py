@@ -8,13 +8,14 @@ the same names.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pipelines.contract import CHANNELS
+from pipelines.contract import CHANNELS, TEXT_FORMS
 from pipelines.faults import POINTS, FaultPlan
 from pipelines.landed_months import landed_months
 from pipelines.months import MonthKeyError, last_closed_month, validate_month_key
@@ -25,8 +26,8 @@ from pipelines.sources.mapping_file import load_mapping
 
 ORPHAN_POLICIES = ("error", "warn")
 CONTRACT_SOURCE = "contract"
-# Calendar year = fiscal year unless SALES_FISCAL_YEAR_START_MONTH says otherwise.
-FISCAL_YEAR_START_MONTH = 1
+# What an fx_rates `month` row is, and how a month rate is made from daily rates when none is given.
+FX_MONTH_RATES = ("average", "month_end")
 
 
 class SettingsError(ValueError):
@@ -46,6 +47,15 @@ class EmailSettings:
 
 
 @dataclass(frozen=True)
+class ModelVars:
+    """The settings the dbt models read, as vars: the same on every run, so part of the parse."""
+
+    fiscal_year_start_month: int = 1  # calendar year = fiscal year unless set
+    reporting_currency: str = "USD"
+    fx_month_rate: str = FX_MONTH_RATES[0]
+
+
+@dataclass(frozen=True)
 class Settings:
     landing_dir: Path
     duckdb_path: Path
@@ -57,7 +67,8 @@ class Settings:
     report_languages: tuple[str, ...]
     languages: Mapping[str, Language]
     report_pdf: bool
-    currency: str
+    reporting_currency: str
+    fx_month_rate: str
     company_name: str
     channels: tuple[str, ...]
     orphan_policy: str
@@ -74,6 +85,10 @@ class Settings:
     house_rep: str
     house_team: str
     fiscal_year_start_month: int
+
+    @property
+    def model_vars(self) -> ModelVars:
+        return ModelVars(self.fiscal_year_start_month, self.reporting_currency, self.fx_month_rate)
 
     @property
     def source_variables(self) -> dict[str, str]:
@@ -106,9 +121,12 @@ class Settings:
         hour = int(env.get("SALES_SCHEDULE_HOUR", "6"))
         if not 0 <= hour <= 23:
             raise SettingsError(f"SALES_SCHEDULE_HOUR must be 0-23, got {hour}")
-        fiscal_start = env.get("SALES_FISCAL_YEAR_START_MONTH", str(FISCAL_YEAR_START_MONTH)).strip()
+        fiscal_start = env.get("SALES_FISCAL_YEAR_START_MONTH", str(ModelVars.fiscal_year_start_month)).strip()
         if not (fiscal_start.isascii() and fiscal_start.isdigit() and 1 <= int(fiscal_start) <= 12):
             raise SettingsError(f"SALES_FISCAL_YEAR_START_MONTH must be a month number 1-12, got {fiscal_start!r}")
+        fx_month_rate = env.get("SALES_FX_MONTH_RATE", ModelVars.fx_month_rate).strip()
+        if fx_month_rate not in FX_MONTH_RATES:
+            raise SettingsError(f"SALES_FX_MONTH_RATE must be one of {FX_MONTH_RATES}, got {fx_month_rate!r}")
         channels = tuple(x.strip() for x in env.get("SALES_CHANNELS", ",".join(CHANNELS)).split(",") if x.strip())
         landing_dir = Path(env.get("SALES_LANDING_DIR", "data/landing")).resolve()
         try:
@@ -130,7 +148,8 @@ class Settings:
             report_languages=report_languages,
             languages=languages,
             report_pdf=_flag(env, "SALES_REPORT_PDF", True),
-            currency=env.get("SALES_CURRENCY", "USD"),
+            reporting_currency=_reporting_currency(env),
+            fx_month_rate=fx_month_rate,
             company_name=env.get("SALES_COMPANY_NAME", "Demo Co"),
             channels=channels,
             orphan_policy=orphan_policy,
@@ -147,6 +166,16 @@ class Settings:
             house_team=env.get("SALES_HOUSE_TEAM", "house").strip() or "house",
             fiscal_year_start_month=int(fiscal_start),
         )
+
+
+def _reporting_currency(env: Mapping[str, str]) -> str:
+    if "SALES_CURRENCY" in env:
+        # Renamed when amounts gained their own currencies; a silently ignored old name would mislabel them.
+        raise SettingsError("SALES_CURRENCY is now SALES_REPORTING_CURRENCY: rename it in your environment")
+    code = env.get("SALES_REPORTING_CURRENCY", ModelVars.reporting_currency).strip()
+    if not re.fullmatch(TEXT_FORMS["currency"].pattern, code):
+        raise SettingsError(f"SALES_REPORTING_CURRENCY must be {TEXT_FORMS['currency'].hint}, got {code!r}")
+    return code
 
 
 def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from pipelines.contract import FILE_FORMATS
+from pipelines.demo.currencies import Currencies
 from pipelines.demo.generator import MonthSummary, generate
 from pipelines.demo.months import parse_month
 from pipelines.demo.scales import SCALES
@@ -20,6 +21,13 @@ def _month(value: str) -> str:
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from error
     return value
+
+
+def _currencies(value: str) -> Currencies:
+    try:
+        return Currencies(tuple(code.strip() for code in value.split(",") if code.strip()))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -40,6 +48,22 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=7, help="same seed, same bytes (default 7)")
     parser.add_argument("--format", dest="fmt", choices=FILE_FORMATS, default="csv", help="file format (default csv)")
     parser.add_argument("--out", type=Path, default=Path("data/landing"), help="landing root (default data/landing)")
+    parser.add_argument(
+        "--currencies",
+        type=_currencies,
+        default=Currencies(),
+        help="comma list, the reporting currency first, e.g. USD,EUR,CNY: regions sell in them in turn "
+        "and every folder gets its fx_rates (default USD alone: no currency columns)",
+    )
+    parser.add_argument(
+        "--fiscal-year-start-month",
+        type=int,
+        choices=range(1, 13),
+        default=1,
+        metavar="1-12",
+        help="managers write notes at each fiscal quarter's end (default 1); run with the same "
+        "SALES_FISCAL_YEAR_START_MONTH",
+    )
     return parser.parse_args(argv)
 
 
@@ -53,12 +77,26 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
 
-    summary = generate(args.out, args.months, args.end_month, args.scale, args.seed, args.fmt, on_month=report)
+    summary = generate(
+        args.out,
+        args.months,
+        args.end_month,
+        args.scale,
+        args.seed,
+        args.fmt,
+        on_month=report,
+        currencies=args.currencies,
+        fiscal_year_start_month=args.fiscal_year_start_month,
+    )
     print(
         f"wrote {len(summary.months)} months ({summary.months[0].month}..{summary.months[-1].month}) "
         f"to {summary.out}: {summary.orders:,} orders, {summary.order_lines:,} order lines "
         f"in {summary.seconds:.1f} s"
     )
+    if args.currencies.several:
+        print(f"run with SALES_REPORTING_CURRENCY={args.currencies.reporting}")
+    if args.fiscal_year_start_month != 1:
+        print(f"run with SALES_FISCAL_YEAR_START_MONTH={args.fiscal_year_start_month}")
     return 0
 
 

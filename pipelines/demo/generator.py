@@ -10,6 +10,7 @@ from pathlib import Path
 
 from pipelines.contract import ENTITIES, FILE_FORMATS, NOTES_FILE
 from pipelines.demo.actuals import MonthActuals, month_actuals
+from pipelines.demo.currencies import SINGLE_CURRENCY, Currencies
 from pipelines.demo.month_tables import month_tables
 from pipelines.demo.months import month_label, parse_month
 from pipelines.demo.notes import has_notes, render_notes
@@ -56,18 +57,23 @@ def generate(
     seed: int = 7,
     fmt: str = "csv",
     on_month: Callable[[MonthSummary], None] | None = None,
+    currencies: Currencies = SINGLE_CURRENCY,
+    fiscal_year_start_month: int = 1,
 ) -> GenerationSummary:
     """Write `months` month folders ending at `end_month` (default: the last closed month) under `out`.
-    The same arguments always produce byte-identical files."""
+    The same arguments always produce byte-identical files. With several `currencies` (the reporting
+    one first) each region sells in one of them and every folder gives its fx_rates."""
     if months < 1:
         raise ValueError("months must be at least 1")
     if scale not in SCALES:
         raise ValueError(f"scale must be one of {sorted(SCALES)}, got {scale!r}")
     if fmt not in FILE_FORMATS:
         raise ValueError(f"format must be one of {FILE_FORMATS}, got {fmt!r}")
+    if not 1 <= fiscal_year_start_month <= 12:
+        raise ValueError(f"fiscal_year_start_month must be 1-12, got {fiscal_year_start_month}")
     started = time.perf_counter()
     end = parse_month(end_month or last_closed_month(date.today()))
-    world = build_world(seed, SCALES[scale], end - months + 1, end)
+    world = build_world(seed, SCALES[scale], end - months + 1, end, currencies, fiscal_year_start_month)
     pipeline = plan_opportunities(world)
     simulator = SalesSimulator(world)
     sales = simulator.simulate(world.start)
@@ -91,8 +97,12 @@ def _write_month(out, world, sales, actuals, next_actuals, previous, pipeline, f
     folder.mkdir(parents=True, exist_ok=True)
     tables = month_tables(world, sales, actuals, next_actuals, pipeline)
     for entity in ENTITIES:
-        write_entity(tables[entity.name], folder, entity.name, fmt)
-    notes = has_notes(sales.month)
+        if entity.name in tables:
+            write_entity(tables[entity.name], folder, entity.name, fmt)
+        else:  # a single-currency world has no fx_rates: none may be left from an earlier generation
+            for other in FILE_FORMATS:
+                (folder / f"{entity.name}.{other}").unlink(missing_ok=True)
+    notes = has_notes(sales.month, world.fiscal_year_start_month)
     if notes:
         write_text(render_notes(notes_facts(world, sales, actuals, previous), world.seed), folder / NOTES_FILE)
     return MonthSummary(month_label(sales.month), len(sales.customer), len(sales.line_order), notes)

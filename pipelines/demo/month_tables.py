@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipelines.contract import CHANNELS, ORDER_STATUSES
 from pipelines.demo.actuals import MonthActuals
+from pipelines.demo.currencies import RATE_PLACES, local_money
 from pipelines.demo.months import month_label
 from pipelines.demo.names import PRODUCT_CATEGORIES
 from pipelines.demo.opportunities import Opportunities, opportunities_columns
@@ -35,7 +38,8 @@ def month_tables(
     rep_ids = pa.array(roster.rep_ids)
     campaign_ids = pa.array([c.campaign_id for c in world.campaigns])
     order_ids = _order_ids(month, len(sales.customer))
-    return {
+    money = local_money(world.currencies, world.seed, month, world.customers.region)
+    tables = {
         "orders": contract_table(
             "orders",
             {
@@ -48,6 +52,7 @@ def month_tables(
                     campaign_ids, pa.array(np.maximum(sales.campaign, 0), mask=sales.campaign == NO_CAMPAIGN)
                 ),
                 "status": pc.take(pa.array(ORDER_STATUSES), pa.array(sales.status)),
+                **({"currency": money.labels(sales.customer)} if money else {}),
             },
         ),
         "order_lines": contract_table(
@@ -57,11 +62,17 @@ def month_tables(
                 "line_no": sales.line_no,
                 "product_id": pc.take(pa.array(world.catalog.product_ids), pa.array(sales.product)),
                 "quantity": sales.quantity,
-                "unit_price": sales.unit_price_cents,
+                "unit_price": (
+                    money.local(sales.customer[sales.line_order], sales.unit_price_cents)
+                    if money
+                    else sales.unit_price_cents
+                ),
                 "discount": sales.discount_pct,
             },
         ),
-        "opportunities": contract_table("opportunities", opportunities_columns(pipeline, month, rep_ids, customer_ids)),
+        "opportunities": contract_table(
+            "opportunities", opportunities_columns(pipeline, month, rep_ids, customer_ids, money)
+        ),
         "customers": contract_table("customers", {name: values.slice(0, known) for name, values in customers.items()}),
         "products": contract_table(
             "products",
@@ -89,6 +100,27 @@ def month_tables(
         "surveys": contract_table("surveys", survey_columns(world, sales, customer_ids)),
         "market": contract_table("market", {"region": REGIONS, "market_size": actuals.market_size_cents}),
     }
+    if world.currencies.several:
+        tables["fx_rates"] = _fx_rates(world, month)
+    return tables
+
+
+def _fx_rates(world: World, month: int) -> pa.Table:
+    currency, rate_month, rate_date, rate = zip(*world.currencies.fx_rate_rows(world.seed, month), strict=True)
+    return contract_table(
+        "fx_rates",
+        {
+            "currency": currency,
+            "month": rate_month,
+            "rate_date": pa.array(rate_date, type=pa.date32()),
+            "rate_to_reporting": [Decimal(f"{r:.{RATE_PLACES}f}") for r in rate],
+        },
+    )
+
+
+def _planned_in(world: World, count: int) -> dict:
+    """Plans (targets, campaign budgets) are set in the reporting currency, and say so when there are several."""
+    return {"currency": [world.currencies.reporting] * count} if world.currencies.several else {}
 
 
 def _order_ids(month: int, count: int) -> pa.Array:
@@ -110,6 +142,7 @@ def _targets(world: World, actuals: MonthActuals, next_actuals: MonthActuals, re
             "scope_id": scope_id,
             "metric": metric,
             "target_value": value,
+            **_planned_in(world, len(value)),
         },
     )
 
@@ -127,5 +160,6 @@ def _campaigns(world: World, sales: MonthSales) -> pa.Table:
             "start_date": pa.array(np.array([c.start_day for c in plans], dtype="datetime64[D]")),
             "end_date": pa.array(np.array([c.end_day for c in plans], dtype="datetime64[D]")),
             "spend": [sales.campaign_spend_cents[i] for i in running],
+            **_planned_in(world, len(running)),
         },
     )

@@ -21,9 +21,9 @@ class NotesFacts:
     worst_campaign: str | None  # the campaign with the lowest return, when it lost money
 
 
-def has_notes(month: int) -> bool:
-    """Managers write at each quarter's end."""
-    return calendar_month(month) % 3 == 0
+def has_notes(month: int, fiscal_year_start_month: int = 1) -> bool:
+    """Managers write at each (fiscal) quarter's end."""
+    return (calendar_month(month) - fiscal_year_start_month) % 3 == 2
 
 
 def render_notes(facts: NotesFacts, seed: int) -> str:

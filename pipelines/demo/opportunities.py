@@ -10,6 +10,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from pipelines.contract import LOST_REASONS
+from pipelines.demo.currencies import LocalMoney
 from pipelines.demo.customers import CONSUMER, ENTERPRISE
 from pipelines.demo.months import days_in_month, first_day64, last_day64
 from pipelines.demo.names import COMPETITORS
@@ -83,8 +84,11 @@ def _created_in(world: World, month: int) -> dict[str, np.ndarray]:
     }
 
 
-def opportunities_columns(plan: Opportunities, month: int, rep_ids: pa.Array, customer_ids: pa.Array) -> dict:
-    """The month-end view: every deal open at some point in the month or decided in it."""
+def opportunities_columns(
+    plan: Opportunities, month: int, rep_ids: pa.Array, customer_ids: pa.Array, money: LocalMoney | None = None
+) -> dict:
+    """The month-end view: every deal open at some point in the month or decided in it; with `money`,
+    each amount in its customer's currency."""
     start, end = first_day64(month), last_day64(month)
     shown = np.flatnonzero((plan.created <= end) & (plan.close >= start))
     decided = plan.close[shown] <= end
@@ -96,6 +100,11 @@ def opportunities_columns(plan: Opportunities, month: int, rep_ids: pa.Array, cu
     stage = np.where(decided, np.where(won, WON, LOST), "open")
     reason = np.where(decided & ~won, plan.lost_reason[shown], -1)
     competitor = np.where(decided & ~won, plan.competitor[shown], -1)
+    amount = plan.amount_cents[shown]
+    currency = {}
+    if money is not None:
+        currency = {"currency": money.labels(plan.customer[shown])}
+        amount = money.local(plan.customer[shown], amount)
     return {
         "opportunity_id": pc.binary_join_element_wise(
             "OP-", pc.utf8_lpad(pc.cast(pa.array(shown + 1), pa.string()), width=6, padding="0"), ""
@@ -106,9 +115,10 @@ def opportunities_columns(plan: Opportunities, month: int, rep_ids: pa.Array, cu
         "expected_close_date": pa.array(expected),
         "close_date": pa.array(plan.close[shown], mask=~decided),
         "stage": pa.array(stage),
-        "amount": plan.amount_cents[shown],
+        "amount": amount,
         "lost_reason": _labels(LOST_REASONS, reason),
         "competitor": _labels(COMPETITORS, competitor),
+        **currency,
     }
 
 

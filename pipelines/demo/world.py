@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from pipelines.demo.campaigns import Campaign, plan_campaigns
 from pipelines.demo.catalog import Catalog, build_catalog
+from pipelines.demo.currencies import SINGLE_CURRENCY, Currencies
 from pipelines.demo.customers import CustomerBase, build_customers
 from pipelines.demo.roster import Roster, build_roster
 from pipelines.demo.scales import Scale
@@ -21,9 +22,18 @@ class World:
     catalog: Catalog
     customers: CustomerBase
     campaigns: tuple[Campaign, ...]
+    currencies: Currencies
+    fiscal_year_start_month: int  # managers write their notes at each fiscal quarter's end
 
 
-def build_world(seed: int, scale: Scale, start: int, end: int) -> World:
+def build_world(
+    seed: int,
+    scale: Scale,
+    start: int,
+    end: int,
+    currencies: Currencies = SINGLE_CURRENCY,
+    fiscal_year_start_month: int = 1,
+) -> World:
     # One month past the end is simulated too: folder M carries targets for M + 1.
     lookahead = end + 1
     return World(
@@ -35,4 +45,6 @@ def build_world(seed: int, scale: Scale, start: int, end: int) -> World:
         catalog=build_catalog(seed, scale.products),
         customers=build_customers(seed, scale, start, lookahead),
         campaigns=plan_campaigns(seed, scale, start, lookahead),
+        currencies=currencies,
+        fiscal_year_start_month=fiscal_year_start_month,
     )

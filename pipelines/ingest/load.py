@@ -131,6 +131,7 @@ def _validate(con: duckdb.DuckDBPyConnection, loads: list[MonthLoad], settings: 
         {load.month: {name: f.path.name for name, f in load.files.items()} for load in loads},
         channels=settings.channels,
         orphan_policy=settings.orphan_policy,
+        reporting_currency=settings.reporting_currency,
     )
     counts = {name: rows_by_month(con, run_table(ENTITY_BY_NAME[name])) for name in {n for x in loads for n in x.files}}
     for load in loads:

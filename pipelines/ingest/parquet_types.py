@@ -14,7 +14,7 @@ INTEGER_TYPES = frozenset(
 )
 TEXT = "VARCHAR"
 _DECIMAL = re.compile(r"DECIMAL\((\d+),(\d+)\)")
-_MAX_SCALE = {"decimal": 4, "fraction": 6}  # the scales of contract.SQL_TYPES
+_MAX_SCALE = {"decimal": 4, "fraction": 6, "rate": 10}  # the scales of contract.SQL_TYPES
 
 # What a message advises, per contract type.
 ACCEPTED = {
@@ -23,6 +23,8 @@ ACCEPTED = {
     "int": "an integer or text column",
     "decimal": "a decimal column with at most 4 decimals, an integer or a text column",
     "fraction": "a decimal column with at most 6 decimals, an integer or a text column",
+    "rate": "a decimal column with at most 10 decimals, an integer or a text column",
+    "currency": "a text column",
     "date": "a date or text column",
     "bool": "a boolean or text column",
 }

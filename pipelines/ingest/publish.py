@@ -6,7 +6,7 @@ from datetime import datetime
 
 import duckdb
 
-from pipelines.contract import ENTITIES
+from pipelines.contract import ENTITIES, LINEAGE_COLUMNS
 from pipelines.faults import FaultPlan, pause_point
 from pipelines.ingest.month_load import MonthLoad
 from pipelines.ingest.problems import CheckRecord
@@ -36,14 +36,19 @@ def publish(
             for table in (f"raw.{entity.name}", f"quarantine.{entity.name}"):
                 con.execute(f"delete from {table} where batch_month = any($months)", {"months": months})
             columns = ", ".join(f"r.{quote_ident(c)}" for c in entity.column_names)
+            # By name: a warehouse of an earlier release has the columns added since after the lineage.
+            names = ", ".join(quote_ident(c) for c in (*entity.column_names, *(name for name, _ in LINEAGE_COLUMNS)))
             select = f"select {columns}, r.batch_month, l.source_file, r.source_line, l.sha256, $loaded_at, $run_id"
             join = "join run_lineage l on l.entity = $entity and l.batch_month = r.batch_month"
             params = lineage | {"entity": entity.name}
             if temp_table_exists(con, run_table(entity)):
-                con.execute(f"insert into raw.{entity.name} {select} from {run_table(entity)} r {join}", params)
+                con.execute(
+                    f"insert into raw.{entity.name} ({names}) {select} from {run_table(entity)} r {join}", params
+                )
             if temp_table_exists(con, quarantine_table(entity)):
                 con.execute(
-                    f"insert into quarantine.{entity.name} {select}, r.reason, r.reason_code, r.reason_values "
+                    f"insert into quarantine.{entity.name} ({names}, reason, reason_code, reason_values) "
+                    f"{select}, r.reason, r.reason_code, r.reason_values "
                     f"from {quarantine_table(entity)} r {join}",
                     params,
                 )

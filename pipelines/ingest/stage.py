@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import duckdb
@@ -75,7 +76,8 @@ def _staged_typed(
         for name in columns
     }
     selected = ", ".join(
-        f"{_cast(c, parquet_types.TEXT, strict=True)} as {quote_ident(c.name)}" for c in entity.columns
+        f"{_cast(c, parquet_types.TEXT, strict=True) if c.name in columns else _absent(c)} as {quote_ident(c.name)}"
+        for c in entity.columns
     )
     try:
         con.execute(
@@ -107,7 +109,9 @@ def _read_as_text(con: duckdb.DuckDBPyConnection, entity: Entity, extract: Extra
     )
 
 
-def _line_expression(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile) -> str:
+def _line_expression(
+    con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractFile, columns: Iterable[str]
+) -> str:
     """Physical line of each record: header line + records before + newlines quoted inside them.
 
     Counting the quoted newlines takes a running sum over every text value, so it is only done
@@ -117,12 +121,23 @@ def _line_expression(con: duckdb.DuckDBPyConnection, entity: Entity, extract: Ex
         return "record_no"
     if _one_line_per_record(con, _text_table(entity), extract):
         return "1 + record_no"
-    text_columns = [quote_ident(c.name) for c in entity.columns]
+    text_columns = [quote_ident(c.name) for c in _present(entity, columns)]
     newlines = " + ".join(f"coalesce(length({col}) - length(replace({col}, chr(10), '')), 0)" for col in text_columns)
     return (
         f"1 + record_no + coalesce(sum({newlines}) over "
         "(order by record_no rows between unbounded preceding and 1 preceding), 0)"
     )
+
+
+def _present(entity: Entity, columns: Iterable[str]) -> list[Column]:
+    """The contract columns the file has (an optional column may be absent)."""
+    names = set(columns)
+    return [c for c in entity.columns if c.name in names]
+
+
+def _absent(column: Column) -> str:
+    """An optional column the file leaves out: null of its type."""
+    return f"cast(null as {column.sql_type})"
 
 
 def _cast(column: Column, source_type: str, *, strict: bool = False) -> str:
@@ -151,7 +166,7 @@ def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractF
     except duckdb.Error as err:
         return [CheckRecord(month, entity.name, name, "unreadable", f"cannot be read: {_first_line(err)}")]
     file_types, columns = columns, tuple(columns)
-    missing = [c for c in entity.column_names if c not in columns]
+    missing = [c.name for c in entity.columns if c.name not in columns and not c.optional]
     if missing:
         unknown = [c for c in columns if c not in entity.column_names]
         hint = f"; unexpected column(s) {', '.join(unknown)} — renamed?" if unknown else ""
@@ -191,12 +206,15 @@ def stage_file(con: duckdb.DuckDBPyConnection, entity: Entity, extract: ExtractF
             )
         ]
     text = _text_table(entity)
-    typed = ", ".join(f"{_cast(c, file_types[c.name])} as {quote_ident(c.name)}" for c in entity.columns)
+    typed = ", ".join(
+        f"{_cast(c, file_types[c.name]) if c.name in file_types else _absent(c)} as {quote_ident(c.name)}"
+        for c in entity.columns
+    )
     con.execute(
         f"create or replace temp table {stage_table(entity)} as "
-        f"select {typed}, {_line_expression(con, entity, extract)} as source_line from {text}"
+        f"select {typed}, {_line_expression(con, entity, extract, file_types)} as source_line from {text}"
     )
-    problems = _unparseable(con, entity, month, name)
+    problems = _unparseable(con, entity, month, name, file_types)
     con.execute(f"drop table {text}")
     return problems
 
@@ -213,14 +231,16 @@ def _unfit_parquet_types(entity: Entity, file_types: dict[str, str], month: str,
             f"(use {parquet_types.ACCEPTED[c.type]})",
             column=c.name,
         )
-        for c in entity.columns
+        for c in _present(entity, file_types)
         if not parquet_types.fits(c.type, file_types[c.name])
     ]
 
 
-def _unparseable(con: duckdb.DuckDBPyConnection, entity: Entity, month: str, name: str) -> list[CheckRecord]:
+def _unparseable(
+    con: duckdb.DuckDBPyConnection, entity: Entity, month: str, name: str, file_types: dict[str, str]
+) -> list[CheckRecord]:
     """Values present in the file that did not cast to the contract type: count, first values and lines."""
-    checked = [c for c in entity.columns if c.type in TEXT_FORMS]
+    checked = [c for c in _present(entity, file_types) if c.type in TEXT_FORMS]
     if not checked:
         return []
     text, staged = _text_table(entity), stage_table(entity)

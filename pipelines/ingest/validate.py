@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import duckdb
 
+from data_checks.column_rules import rate_found_column
 from data_checks.outcome import RuleOutcome
 from data_checks.runner import validate_months
 from pipelines.contract import ENTITIES, ENTITY_BY_NAME, Column, Entity
@@ -86,10 +87,49 @@ def _reference_flags(con: duckdb.DuckDBPyConnection, entity: Entity) -> list[str
     ]
 
 
+def _rate_flags(con: duckdb.DuckDBPyConnection, entity: Entity, reporting_currency: str) -> list[str]:
+    """`<col>__rate_found` per currency column: null for the reporting currency (or none), else whether
+    the same month folder's fx_rates has a rate for it. Any rate of the month will do: a date without
+    its own daily rate takes the last one before it, or the month's rate (docs/metrics.md, Currency)."""
+    rates = run_table(ENTITY_BY_NAME["fx_rates"])
+    flags = []
+    for column in entity.columns:
+        if not column.needs_rate:
+            continue
+        col = quote_ident(column.name)
+        found = (
+            f"exists (select 1 from {rates} r where r.currency = s.{col} and r.batch_month = s.batch_month)"
+            if temp_table_exists(con, rates)
+            else "false"
+        )
+        # The reporting currency is a validated ISO code (settings), safe to inline.
+        reporting = f"s.{col} is null or s.{col} = '{reporting_currency}'"
+        flag = quote_ident(rate_found_column(column.name))
+        flags.append(f"case when {reporting} then null else {found} end as {flag}")
+    return flags
+
+
+def _missing_rates(con: duckdb.DuckDBPyConnection, entity: Entity, checked: str) -> dict[date, dict[str, str]]:
+    """batch_month -> currency column -> the currencies without a rate, for the message."""
+    missing: dict[date, dict[str, str]] = {}
+    for column in entity.columns:
+        if not column.needs_rate:
+            continue
+        col, flag = quote_ident(column.name), quote_ident(rate_found_column(column.name))
+        rows = con.execute(
+            f"select batch_month, string_agg(distinct {col}, ', ' order by {col}) from {checked} "
+            f"where not {flag} group by batch_month"
+        ).fetchall()
+        for batch_month, currencies in rows:
+            missing.setdefault(batch_month, {})[column.name] = currencies
+    return missing
+
+
 @contextmanager
-def _with_reference_flags(con: duckdb.DuckDBPyConnection, entity: Entity) -> Iterator[str]:
-    """A view of the run's rows of `entity` with a `<col>__ref_found` flag per foreign key."""
-    flags = _reference_flags(con, entity)
+def _with_lookup_flags(con: duckdb.DuckDBPyConnection, entity: Entity, reporting_currency: str) -> Iterator[str]:
+    """A view of the run's rows of `entity` with a `<col>__ref_found` flag per foreign key and a
+    `<col>__rate_found` flag per currency."""
+    flags = _reference_flags(con, entity) + _rate_flags(con, entity, reporting_currency)
     if not flags:
         yield run_table(entity)
         return
@@ -107,6 +147,7 @@ def validate_run(
     *,
     channels: tuple[str, ...],
     orphan_policy: str,
+    reporting_currency: str,
 ) -> dict[str, MonthChecks]:
     """Check every entity of every staged month; returns each month's records and quarantined rows.
 
@@ -119,12 +160,16 @@ def validate_run(
         if not files:
             continue
         months = sorted(month_start(m) for m in files)
-        with _with_reference_flags(con, entity) as checked:
+        with _with_lookup_flags(con, entity, reporting_currency) as checked:
             outcomes = validate_months(entity, con, checked, months, channels=channels)
+            missing_rates = _missing_rates(con, entity, checked)
         orphan_columns: set[str] = set()
         for batch_month, month_outcomes in outcomes.items():
             month = month_key(batch_month)
             for outcome in month_outcomes:
+                if outcome.rule == "fx_rate" and not outcome.passed:
+                    currencies = missing_rates.get(batch_month, {}).get(outcome.column, "")
+                    outcome = replace(outcome, description=f"{outcome.description} (none for {currencies})")
                 checks[month].records.append(_record(outcome, month, files[month], orphan_policy))
                 if outcome.rule == "reference" and not outcome.passed:
                     orphan_columns.add(outcome.column)

@@ -248,7 +248,7 @@ def render_monthly_report(
             con,
             month,
             company_name=settings.company_name,
-            currency=settings.currency,
+            currency=settings.reporting_currency,
             generated_at=generated_at,
             run_id=run_id,
         ),
@@ -260,7 +260,7 @@ def render_monthly_report(
     for language in settings.report_language_defs:
         chain = _chain(language, settings.languages)
         rendered = render_language(model, chain, config, mart_names)
-        stamp = Formatter(language, settings.currency).datetime(generated_at)
+        stamp = Formatter(language, settings.reporting_currency).datetime(generated_at)
         version.update(_without_run(rendered["md"], run_id, stamp))
         for kind, text in rendered.items():
             files[folder / f"report.{language.code}.{kind}"] = text
@@ -270,7 +270,7 @@ def render_monthly_report(
             )
     return ReportOutput(
         _write_atomically(files),
-        markdown_summary(model, Formatter(settings.languages["en"], settings.currency)),
+        markdown_summary(model, Formatter(settings.languages["en"], settings.reporting_currency)),
         headline_figures(model),
         version.hexdigest(),
         model.findings,

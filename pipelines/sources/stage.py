@@ -137,9 +137,15 @@ def _build_entity(
     load: MonthLoad,
 ) -> None:
     entity = ENTITY_BY_NAME[entity_name]
-    columns = ", ".join(f"cast({quote_ident(c.name)} as {c.sql_type}) as {quote_ident(c.name)}" for c in entity.columns)
     sql_file = f"pipelines/sources/{definition.name}/{entity_name}.sql"
     try:
+        built = {row[0] for row in con.execute(f"describe {definition.sql(entity_name)}").fetchall()}
+        # An optional contract column the source does not build (its system has no such field) is null.
+        columns = ", ".join(
+            f"cast({quote_ident(c.name) if c.name in built or not c.optional else 'null'} as {c.sql_type}) "
+            f"as {quote_ident(c.name)}"
+            for c in entity.columns
+        )
         con.execute(
             f"create or replace temp table {stage_table(entity)} as "
             f"select {columns}, cast(source_line as bigint) as source_line from ({definition.sql(entity_name)})"

@@ -43,7 +43,7 @@ def build_dbt_assets(project: DbtProject, partitions_def: dg.PartitionsDefinitio
             duckdb_path=settings.duckdb_path,
             memory_limit=settings.duckdb_memory_limit,
             target_path=warehouse_target_path(project.project_dir / project.target_path, settings),
-            parse_vars=dbt_parse_vars(settings.rules, settings.fiscal_year_start_month),
+            parse_vars=dbt_parse_vars(settings.rules, settings.model_vars),
             run_vars=dbt_window_vars(window.start, window.end),
         )
         # Once every model of the window is built: its figures against the ones last published.

@@ -1,7 +1,7 @@
 """Small hand-made extract frames that obey the contract for the folder 2026-01.
 
 `extract_frame` builds the rows as a frame with `batch_month`, `source_line` (row i -> line
-i + 2, after the header) and the `<fk>__ref_found` columns, in reverse file order, so tests
+i + 2, after the header), the `<fk>__ref_found` and `currency__rate_found` columns, in reverse file order, so tests
 also prove lines come back sorted. `validate_frame` loads frames into a DuckDB temp table with
 the contract's column types, as ingest stages them, and validates that table.
 """
@@ -20,13 +20,14 @@ from pipelines.contract import CHANNELS, ENTITY_BY_NAME
 MONTH = dt.date(2026, 1, 1)
 D = dt.date
 
-# One tuple per row, in the contract's column order.
+# One tuple per row, in the contract's column order; a tuple may stop before trailing optional
+# columns (a file without them).
 GOOD_ROWS: dict[str, list[tuple]] = {
     "orders": [
         ("o1", D(2026, 1, 1), "c1", "r1", "online", None, "completed"),
         ("o2", D(2026, 1, 15), "c2", "r1", "offline", "k1", "cancelled"),
         ("o3", D(2026, 1, 31), "c1", "r2", "agent", None, "returned"),
-        ("o4", D(2026, 1, 20), "c3", "r2", "online", "k1", "completed"),
+        ("o4", D(2026, 1, 20), "c3", "r2", "online", "k1", "completed", "EUR"),
     ],
     "order_lines": [
         ("o1", 1, "p1", 1, 0, 0),
@@ -79,12 +80,17 @@ GOOD_ROWS: dict[str, list[tuple]] = {
         ("north", 1000000),
         ("south", 0.01),
     ],
+    "fx_rates": [
+        ("EUR", "2026-01", None, 1.0825),
+        ("CNY", None, D(2026, 1, 2), 0.1381234567),
+        ("CNY", None, D(2026, 1, 5), 0.138),
+    ],
 }
 
 
 def good_rows(entity_name: str) -> list[dict]:
     names = ENTITY_BY_NAME[entity_name].column_names
-    return [dict(zip(names, row, strict=True)) for row in GOOD_ROWS[entity_name]]
+    return [dict(zip(names, (*row, *(None,) * (len(names) - len(row))), strict=True)) for row in GOOD_ROWS[entity_name]]
 
 
 def extract_frame(entity_name: str, rows: list[dict], month: dt.date = MONTH) -> pd.DataFrame:
@@ -104,17 +110,22 @@ def extract_frame(entity_name: str, rows: list[dict], month: dt.date = MONTH) ->
             flag = f"{column.name}__ref_found"
             found = [row.get(flag, None if row[column.name] is None else True) for row in rows]
             frame[flag] = pd.array(found, dtype="boolean")
+        if column.needs_rate and column.name in frame:
+            # A rate is there unless a test says otherwise; the reporting currency (null here) needs none.
+            flag = f"{column.name}__rate_found"
+            found = [row.get(flag, None if row[column.name] is None else True) for row in rows]
+            frame[flag] = pd.array(found, dtype="boolean")
     return frame.iloc[::-1]
 
 
 def _typed(contract_type: str, values: list) -> pd.Series | pd.arrays.ExtensionArray:
-    if contract_type in ("str", "month"):
+    if contract_type in ("str", "month", "currency"):
         return pd.Series(values, dtype=object)
     if contract_type == "int":
         return pd.array(values, dtype="Int64")
     if contract_type == "bool":
         return pd.array(values, dtype="boolean")
-    if contract_type in ("decimal", "fraction", "date"):
+    if contract_type in ("decimal", "fraction", "rate", "date"):
         # As text, cast to the contract type by validate_frame, as ingest casts a CSV's text.
         return pd.Series([None if v is None else str(v) for v in values], dtype=object)
     raise ValueError(contract_type)

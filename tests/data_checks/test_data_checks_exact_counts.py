@@ -46,14 +46,17 @@ def test_100000_failing_rows_in_shuffled_storage_order():
     """
     entity = ENTITY_BY_NAME["orders"]
     columns = ", ".join(f'"{c.name}" {c.sql_type}' for c in entity.columns)
-    flags = ", ".join(f'"{c.name}__ref_found" BOOLEAN' for c in entity.columns if c.parents)
+    flags = ", ".join(
+        [f'"{c.name}__ref_found" BOOLEAN' for c in entity.columns if c.parents]
+        + [f'"{c.name}__rate_found" BOOLEAN' for c in entity.columns if c.needs_rate]
+    )
     with duckdb.connect() as con:
         con.execute(f"create temp table staged ({columns}, source_line BIGINT, batch_month DATE, {flags})")
         con.execute(
             """
             insert into staged
             select 'o' || i, date '2026-01-15', 'c1', 'r1', case when i < 10 then 'online' else 'fax' end,
-                   null, 'completed', i + 2, date '2026-01-01', true, true, null
+                   null, 'completed', null, i + 2, date '2026-01-01', true, true, null, null
             from range(100010) t(i) order by hash(i)
             """
         )
@@ -61,7 +64,7 @@ def test_100000_failing_rows_in_shuffled_storage_order():
             """
             insert into staged
             select 'o' || i, date '2026-02-15', 'c1', 'r1', case when i < 5 then 'online' else 'web' end,
-                   null, 'completed', i + 2, date '2026-02-01', true, true, null
+                   null, 'completed', null, i + 2, date '2026-02-01', true, true, null, null
             from range(8) t(i) order by hash(i)
             """
         )

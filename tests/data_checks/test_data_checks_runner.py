@@ -72,6 +72,15 @@ MUTATIONS = [
     ("surveys", {0: {"csat": 0}}, ("csat", "range", 1, (2,))),
     ("surveys", {2: {"response_date": D(2025, 12, 31)}}, ("response_date", "in_month", 1, (4,))),
     ("market", {1: {"market_size": 0}}, ("market_size", "range", 1, (3,))),
+    ("orders", {3: {"currency__rate_found": False}}, ("currency", "fx_rate", 1, (5,))),
+    ("campaigns", {0: {"currency": "EUR", "currency__rate_found": False}}, ("currency", "fx_rate", 1, (2,))),
+    ("fx_rates", {0: {"rate_date": D(2026, 1, 3)}}, (None, "one_rate_period", 1, (2,))),
+    ("fx_rates", {1: {"rate_date": None}}, (None, "one_rate_period", 1, (3,))),
+    ("fx_rates", {0: {"month": "2026-02"}}, ("month", "rate_month", 1, (2,))),
+    ("fx_rates", {2: {"rate_date": D(2026, 2, 1)}}, ("rate_date", "in_month", 1, (4,))),
+    ("fx_rates", {2: {"rate_date": D(2026, 1, 2)}}, (None, "unique", 2, (3, 4))),
+    ("fx_rates", {0: {"rate_to_reporting": 0}}, ("rate_to_reporting", "range", 1, (2,))),
+    ("fx_rates", {1: {"currency": None}}, ("currency", "not_null", 1, (3,))),
 ]
 
 
@@ -115,6 +124,7 @@ def test_orphans_have_their_own_severity():
         ("in_month", "error"),
         ("unique", "error"),
         ("reference", "orphan"),
+        ("fx_rate", "error"),
     }
     [orphan] = [o for o in outcomes if not o.passed]
     assert orphan.message("orders.csv") == (

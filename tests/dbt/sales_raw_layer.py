@@ -28,8 +28,9 @@ def create_raw_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def load_batch(con: duckdb.DuckDBPyConnection, month: str, rows_by_entity: dict[str, list[tuple]]) -> None:
-    """Load one month folder: rows are tuples in contract column order; entities
-    missing from `rows_by_entity` are recorded as not provided."""
+    """Load one month folder: rows are tuples in contract column order, which may stop before the
+    trailing optional columns (null then); entities missing from `rows_by_entity` are recorded as
+    not provided."""
     batch_month = f"{month}-01"
     for entity in ENTITIES:
         rows = rows_by_entity.get(entity.name)
@@ -39,7 +40,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, month: str, rows_by_entity: dict[
             con.executemany(
                 f"insert into raw.{entity.name} select {placeholders}, "
                 f"cast(? as date), ?, ?, 'sha', current_localtimestamp(), 'test'",
-                [(*row, batch_month, source_file, line) for line, row in enumerate(rows, start=2)],
+                [
+                    (*row, *(None,) * (len(entity.columns) - len(row)), batch_month, source_file, line)
+                    for line, row in enumerate(rows, start=2)
+                ],
             )
         con.execute(
             "insert into raw.extract_files values "

@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from pipelines.report.rules import load_config
+from pipelines.settings import ModelVars
 from pipelines.transform.window import dbt_vars_args
 from tests.dbt.sales_raw_layer import build_raw_warehouse, load_batch
 from tests.dbt_performance.performance_raw_batches import february, january
@@ -40,7 +41,7 @@ def run_dbt(tmp: Path, *args: str, window: tuple[str, str] | None = None, fiscal
         str(tmp / "target"),
         "--log-path",
         str(tmp / "logs"),
-        *dbt_vars_args(load_config(), fiscal_year_start_month=fiscal_year_start_month),
+        *dbt_vars_args(load_config(), model_vars=ModelVars(fiscal_year_start_month=fiscal_year_start_month)),
     ]
     result = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stdout[-4000:]

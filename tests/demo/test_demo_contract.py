@@ -10,16 +10,30 @@ import pytest
 from pipelines.contract import ENTITIES, ENTITY_BY_NAME, NOTES_FILE
 
 
+def _file_columns(path, fmt: str) -> list[str]:
+    if fmt == "csv":
+        return path.read_text(encoding="utf-8").splitlines()[0].split(",")
+    return [row[0] for row in duckdb.sql(f"describe select * from read_parquet('{path}')").fetchall()]
+
+
 def _load(con: duckdb.DuckDBPyConnection, folder, fmt: str) -> None:
-    """One table per entity with the contract's types, so a badly formatted value fails to load."""
+    """One table per entity with the contract's types, so a badly formatted value fails to load. An
+    optional column the files leave out is null; an absent fx_rates file is an empty table."""
     for entity in ENTITIES:
         path = folder / f"{entity.name}.{fmt}"
-        if fmt == "csv":
-            types = ", ".join(f"'{c.name}': '{c.sql_type}'" for c in entity.columns)
+        present = _file_columns(path, fmt) if path.exists() else []
+        if not present:
+            columns = ", ".join(f"cast(null as {c.sql_type}) as {c.name}" for c in entity.columns)
+            source = f"(select {columns} limit 0)"
+        elif fmt == "csv":
+            types = ", ".join(f"'{c.name}': '{c.sql_type}'" for c in entity.columns if c.name in present)
             source = f"read_csv('{path}', header = true, columns = {{{types}}}, auto_detect = false)"
         else:
             source = f"read_parquet('{path}')"
-        con.execute(f"create or replace table {entity.name} as select * from {source}")
+        filled = ", ".join(
+            c.name if c.name in present else f"cast(null as {c.sql_type}) as {c.name}" for c in entity.columns
+        )
+        con.execute(f"create or replace table {entity.name} as select {filled} from {source}")
 
 
 def _violations(con: duckdb.DuckDBPyConnection, month: str) -> dict[str, int]:
@@ -47,6 +61,9 @@ def _violations(con: duckdb.DuckDBPyConnection, month: str) -> dict[str, int]:
             if c.references:
                 target = ENTITY_BY_NAME[c.references]
                 rules.append(("foreign key", f"{c.name} not in (select {target.primary_key[0]} from {target.name})"))
+            if c.needs_rate:
+                # the reporting currency (USD in these worlds) or one with a rate in the folder
+                rules.append(("rate", f"{c.name} <> 'USD' and {c.name} not in (select currency from fx_rates)"))
             for rule, condition in rules:
                 found[f"{table}.{c.name} {rule}"] = con.sql(
                     f"select count(*) from {table} where {condition}"
@@ -64,6 +81,10 @@ def _violations(con: duckdb.DuckDBPyConnection, month: str) -> dict[str, int]:
         "select count(*) from targets where (scope = 'team' and scope_id not in (select team_id from teams))"
         " or (scope = 'rep' and scope_id not in (select rep_id from sales_reps))"
     ).fetchone()[0]
+    found["fx_rates one of month and rate_date"] = con.sql(
+        "select count(*) from fx_rates where (month is null) = (rate_date is null)"
+    ).fetchone()[0]
+    found["fx_rates month"] = con.sql(f"select count(*) from fx_rates where month <> '{month}'").fetchone()[0]
     found["campaigns end before start"] = con.sql(
         "select count(*) from campaigns where end_date < start_date"
     ).fetchone()[0]
@@ -79,7 +100,7 @@ def _violations(con: duckdb.DuckDBPyConnection, month: str) -> dict[str, int]:
     return found
 
 
-@pytest.mark.parametrize("fixture", ["small_csv", "small_parquet"])
+@pytest.mark.parametrize("fixture", ["small_csv", "small_parquet", "small_fx_csv"])
 def test_every_contract_rule_holds_in_every_month(fixture, request):
     summary = request.getfixturevalue(fixture)
     con = duckdb.connect()
@@ -106,8 +127,30 @@ def test_files_carry_the_contract_columns_in_order(fixture, request):
     summary = request.getfixturevalue(fixture)
     folder = summary.out / summary.months[0].month
     for entity in ENTITIES:
+        if entity.name == "fx_rates":
+            assert not (folder / f"{entity.name}.{summary.fmt}").exists()  # one currency, no rates
+            continue
         columns = duckdb.sql(f"describe select * from '{folder / f'{entity.name}.{summary.fmt}'}'").fetchall()
-        assert tuple(c[0] for c in columns) == entity.column_names
+        # a single-currency world writes no currency columns, as a CRM without them would
+        assert tuple(c[0] for c in columns) == tuple(c.name for c in entity.columns if not c.optional)
+
+
+def test_a_three_currency_world_writes_each_region_in_its_currency_with_its_rates(small_fx_csv):
+    folder = small_fx_csv.out / small_fx_csv.months[-1].month
+    con = duckdb.connect()
+    _load(con, folder, "csv")
+    by_region = con.sql(
+        "select c.region, string_agg(distinct o.currency, ',') from orders o join customers c using (customer_id) "
+        "group by c.region order by c.region"
+    ).fetchall()
+    # regions take the currencies in turn (North, South, East, West)
+    assert by_region == [("East", "CNY"), ("North", "USD"), ("South", "EUR"), ("West", "USD")]
+    kinds = con.sql(
+        "select currency, count(month), count(rate_date) from fx_rates group by currency order by currency"
+    ).fetchall()
+    assert kinds == [("CNY", 0, 22), ("EUR", 1, 0)]  # October 2026 has 22 weekdays
+    plans = con.sql("select distinct currency from targets union select distinct currency from campaigns")
+    assert plans.fetchall() == [("USD",)]
 
 
 def test_csv_text_follows_the_formatting_rules(small_csv):

@@ -25,9 +25,9 @@ def test_orders_and_customers_only_derive_one_line_per_order_reps_and_teams(
     load(con, tmp_path / "landing", **env)
 
     assert rows(con, "select * exclude (batch_month, file_sha256, loaded_at, run_id) from raw.orders order by all") == [
-        ("INV-1", "2026-10-03", "ACME", "Rita", "online", None, "completed", "2026-10/Sales.csv", "2"),
-        ("INV-2", "2026-10-12", "Beta Ltd", "Sam", "offline", None, "cancelled", "2026-10/Sales.csv", "3"),
-        ("INV-3", "2026-10-25", "ACME", "unassigned", "online", None, "completed", "2026-10/Sales.csv", "4"),
+        ("INV-1", "2026-10-03", "ACME", "Rita", "online", None, "completed", None, "2026-10/Sales.csv", "2"),
+        ("INV-2", "2026-10-12", "Beta Ltd", "Sam", "offline", None, "cancelled", None, "2026-10/Sales.csv", "3"),
+        ("INV-3", "2026-10-25", "ACME", "unassigned", "online", None, "completed", None, "2026-10/Sales.csv", "4"),
     ]
     assert rows(con, "select order_id, line_no, product_id, quantity, unit_price, discount from raw.order_lines") == [
         ("INV-1", "1", "unspecified", "1", "100.0000", "0.000000"),

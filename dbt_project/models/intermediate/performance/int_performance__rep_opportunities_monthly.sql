@@ -2,7 +2,7 @@
 -- opportunities snapshot (the state of the pipeline at M's end).
 
 with opportunities as (
-    select * from {{ ref('stg_crm__opportunities') }}
+    select * from {{ ref('int_sales__opportunities') }}
 ),
 
 closed_in_month as (

@@ -2,7 +2,7 @@
 -- M); attributed = completed orders of M carrying that campaign_id.
 
 with campaigns as (
-    select * from {{ ref('stg_crm__campaigns') }}
+    select * from {{ ref('int_sales__campaigns') }}
     where {{ in_sales_window('batch_month') }}
 ),
 
@@ -33,6 +33,8 @@ with_attribution as (
         campaigns.channel,
         campaigns.start_date,
         campaigns.end_date,
+        campaigns.currency,
+        campaigns.spend_transaction,
         campaigns.spend,
         coalesce(attributed.attributed_revenue, 0) as attributed_revenue,
         coalesce(attributed.attributed_orders, 0) as attributed_orders
@@ -52,6 +54,8 @@ per_campaign as (
         channel,
         start_date,
         end_date,
+        currency,
+        {{ money('spend_transaction') }} as spend_transaction,
         {{ money('spend') }} as spend,
         {{ money('attributed_revenue') }} as attributed_revenue,
         attributed_orders,

@@ -5,7 +5,7 @@
 -- null (no competitor named).
 
 with opportunities as (
-    select * from {{ ref('stg_crm__opportunities') }}
+    select * from {{ ref('int_sales__opportunities') }}
     where {{ in_sales_window('batch_month') }}
 ),
 

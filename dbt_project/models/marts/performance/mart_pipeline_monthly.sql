@@ -10,7 +10,7 @@ with opportunity_months as (
 ),
 
 opportunities as (
-    select * from {{ ref('stg_crm__opportunities') }}
+    select * from {{ ref('int_sales__opportunities') }}
     where {{ in_sales_window('batch_month', 1) }}
 ),
 

@@ -42,7 +42,10 @@ order_revenue as (
     select
         order_id,
         month,
+        sum(line_revenue_transaction) as revenue_transaction,
         sum(line_revenue) as revenue,
+        {{ sum_unless_missing('line_revenue_at_prev_month_rates') }} as revenue_at_prev_month_rates,
+        {{ sum_unless_missing('line_revenue_at_ly_rates') }} as revenue_at_ly_rates,
         count(*) as lines
     from order_lines
     group by order_id, month
@@ -61,7 +64,16 @@ final as (
         orders.channel,
         orders.campaign_id,
         orders.status,
+        orders.currency,
+        coalesce(order_revenue.revenue_transaction, 0) as revenue_transaction,
         coalesce(order_revenue.revenue, 0) as revenue,
+        -- an order without lines has nothing to convert
+        case
+            when order_revenue.order_id is null then 0 else order_revenue.revenue_at_prev_month_rates
+        end as revenue_at_prev_month_rates,
+        case
+            when order_revenue.order_id is null then 0 else order_revenue.revenue_at_ly_rates
+        end as revenue_at_ly_rates,
         coalesce(order_revenue.lines, 0) as lines,
         first_completed_orders.order_id is not null as is_first_order
     from orders

@@ -24,7 +24,9 @@ order_categories as (
         customer_id,
         status,
         coalesce(category, 'unknown') as category,
-        sum(line_revenue) as revenue
+        sum(line_revenue) as revenue,
+        {{ sum_unless_missing('line_revenue_at_prev_month_rates') }} as revenue_at_prev_month_rates,
+        {{ sum_unless_missing('line_revenue_at_ly_rates') }} as revenue_at_ly_rates
     from order_lines
     group by month, order_id, customer_id, status, coalesce(category, 'unknown')
 ),
@@ -44,7 +46,9 @@ order_grains as (
         order_id,
         customer_id,
         status,
-        revenue
+        revenue,
+        revenue_at_prev_month_rates,
+        revenue_at_ly_rates
     from orders
     union all
     {%- endfor %}
@@ -55,7 +59,9 @@ order_grains as (
         order_id,
         customer_id,
         status,
-        revenue
+        revenue,
+        revenue_at_prev_month_rates,
+        revenue_at_ly_rates
     from order_categories
 ),
 
@@ -69,7 +75,9 @@ grain_metrics as (
         count(distinct case when status = 'completed' then customer_id end) as active_customers,
         count(distinct case when status = 'cancelled' then order_id end) as cancelled_orders,
         count(distinct case when status = 'returned' then order_id end) as returned_orders,
-        sum(case when status = 'returned' then revenue else 0 end) as returned_revenue
+        sum(case when status = 'returned' then revenue else 0 end) as returned_revenue,
+        {{ sum_unless_missing('revenue_at_prev_month_rates', "status = 'completed'") }} as revenue_at_prev_month_rates,
+        {{ sum_unless_missing('revenue_at_ly_rates', "status = 'completed'") }} as revenue_at_ly_rates
     from order_grains
     group by month, grain, grain_value
 ),
@@ -85,7 +93,10 @@ company_metrics as (
         count(distinct case when orders.status = 'completed' then orders.customer_id end) as active_customers,
         count(distinct case when orders.status = 'cancelled' then orders.order_id end) as cancelled_orders,
         count(distinct case when orders.status = 'returned' then orders.order_id end) as returned_orders,
-        coalesce(sum(case when orders.status = 'returned' then orders.revenue end), 0) as returned_revenue
+        coalesce(sum(case when orders.status = 'returned' then orders.revenue end), 0) as returned_revenue,
+        {{ sum_unless_missing('orders.revenue_at_prev_month_rates', "orders.status = 'completed'") }}
+            as revenue_at_prev_month_rates,
+        {{ sum_unless_missing('orders.revenue_at_ly_rates', "orders.status = 'completed'") }} as revenue_at_ly_rates
     from loaded_months
     left join orders on loaded_months.month = orders.month
     group by loaded_months.month
@@ -163,7 +174,12 @@ rounded as (
         active_customers_prev,
         active_customers_ly,
         {{ pct_change('active_customers', 'active_customers_prev') }} as active_customers_mom_pct,
-        {{ pct_change('active_customers', 'active_customers_ly') }} as active_customers_yoy_pct
+        {{ pct_change('active_customers', 'active_customers_ly') }} as active_customers_yoy_pct,
+        -- constant currency: this month's sales at the comparison month's rates
+        {{ money('revenue_at_prev_month_rates') }} as revenue_at_prev_month_rates,
+        {{ money('revenue_at_ly_rates') }} as revenue_at_ly_rates,
+        {{ pct_change('revenue_at_prev_month_rates', 'revenue_prev') }} as revenue_mom_pct_cc,
+        {{ pct_change('revenue_at_ly_rates', 'revenue_ly') }} as revenue_yoy_pct_cc
     from compared
 ),
 

@@ -11,6 +11,8 @@ final as (
         start_date,
         end_date,
         spend,
+        -- an amount without a currency is in the reporting currency (contract)
+        coalesce(currency, {{ reporting_currency() }}) as currency,
         batch_month
     from source
 )

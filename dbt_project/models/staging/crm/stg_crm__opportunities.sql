@@ -14,6 +14,8 @@ final as (
         amount,
         lost_reason,
         competitor,
+        -- an amount without a currency is in the reporting currency (contract)
+        coalesce(currency, {{ reporting_currency() }}) as currency,
         batch_month
     from source
 )

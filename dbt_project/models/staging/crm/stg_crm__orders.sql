@@ -11,6 +11,8 @@ final as (
         channel,
         campaign_id,
         status,
+        -- an amount without a currency is in the reporting currency (contract)
+        coalesce(currency, {{ reporting_currency() }}) as currency,
         batch_month
     from source
 )

@@ -10,6 +10,8 @@ final as (
         scope_id,
         metric,
         target_value,
+        -- an amount without a currency is in the reporting currency (contract)
+        coalesce(currency, {{ reporting_currency() }}) as currency,
         batch_month
     from source
 )
