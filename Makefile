@@ -17,6 +17,17 @@ export SALES_REPORTS_DIR ?= reports
 DEMO_MONTHS ?= 36
 DEMO_SCALE ?= medium
 DEMO_SEED ?= 7
+# e.g. DEMO_CURRENCIES=USD,EUR,CNY: a multi-currency world, the first code the reporting currency
+DEMO_CURRENCIES ?=
+comma := ,
+space := $(subst ,, )
+ifneq ($(DEMO_CURRENCIES),)
+export SALES_REPORTING_CURRENCY ?= $(firstword $(subst $(comma), ,$(DEMO_CURRENCIES)))
+endif
+DEMO_ARGS = --months $(DEMO_MONTHS) --scale $(DEMO_SCALE) --seed $(DEMO_SEED) \
+	$(if $(DEMO_CURRENCIES),--currencies $(DEMO_CURRENCIES)) \
+	$(if $(SALES_FISCAL_YEAR_START_MONTH),--fiscal-year-start-month $(SALES_FISCAL_YEAR_START_MONTH))
+DEMO_MARKER = $(SALES_LANDING_DIR)/.demo$(subst $(comma),-,$(subst $(space),,$(DEMO_ARGS)))
 DBT := $(BIN)/dbt --no-use-colors
 DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
 # The marts' thresholds come from the rules file (SALES_RULES_FILE), the fiscal year start and the
@@ -58,11 +69,11 @@ manifest: $(BIN)/.installed
 	$(DBT) parse --quiet $(DBT_DIRS)
 
 demo-data: $(BIN)/.installed
-	@if [ -f $(SALES_LANDING_DIR)/.demo-$(DEMO_SCALE)-$(DEMO_MONTHS)-$(DEMO_SEED) ]; then \
+	@if [ -f "$(DEMO_MARKER)" ]; then \
 		echo "demo extracts already in $(SALES_LANDING_DIR)"; \
 	else \
-		$(BIN)/python -m pipelines.demo --months $(DEMO_MONTHS) --scale $(DEMO_SCALE) --seed $(DEMO_SEED) --out $(SALES_LANDING_DIR) \
-		&& touch $(SALES_LANDING_DIR)/.demo-$(DEMO_SCALE)-$(DEMO_MONTHS)-$(DEMO_SEED); \
+		rm -f $(SALES_LANDING_DIR)/.demo*; \
+		$(BIN)/python -m pipelines.demo $(DEMO_ARGS) --out $(SALES_LANDING_DIR) && touch "$(DEMO_MARKER)"; \
 	fi
 
 # Every delivered month in one run (single-run backfill: one dbt invocation).

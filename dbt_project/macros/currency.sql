@@ -26,9 +26,10 @@
 {%- endmacro %}
 
 {#- An amount converted to the reporting currency, exact to 10 decimals: the
-    marts round once, to the cent, at the end. -#}
+    marts round once, to the cent, at the end. The amount is widened first:
+    DuckDB multiplies two DECIMAL(18)s in 64 bits and overflows. -#}
 {% macro converted(amount, rate) -%}
-    cast(({{ amount }}) * ({{ rate }}) as decimal(38, 10))
+    cast(cast({{ amount }} as decimal(38, 10)) * ({{ rate }}) as decimal(38, 10))
 {%- endmacro %}
 
 {#- The sum of `value` over the rows where `condition` holds; null when one of

@@ -94,10 +94,22 @@ class Formatter:
         cents = "" if float(value).is_integer() else ".00"
         return format_decimal(value, format="#,##0" + cents, locale=self.locale) + name
 
-    def _full_money(self, value: float, decimals: int) -> str:
+    def _full_money(self, value: float, decimals: int, currency: str | None = None) -> str:
         pattern = "¤#,##0" + ("." + "0" * decimals if decimals else "")
         amount = _unsigned_zero(float(value), decimals)
-        return format_currency(amount, self.currency, format=pattern, locale=self.locale, currency_digits=False)
+        return format_currency(
+            amount, currency or self.currency, format=pattern, locale=self.locale, currency_digits=False
+        )
+
+    def money_in(self, value: float | None, currency: str) -> str:
+        """An amount in a transaction currency (not the reporting one), in full, to the cent."""
+        if value is None:
+            return self.undefined
+        return self._full_money(value, 2, currency)
+
+    def rate(self, value: float | None) -> str:
+        """An exchange rate: six significant decimals are what a reader compares (0.138123)."""
+        return self.number(value, 6)
 
     def pct(self, value: float | None) -> str:
         """A fraction as a percentage with one decimal (0.1234 -> 12.3%)."""
@@ -139,6 +151,8 @@ class Formatter:
             "money": self.money,
             "smoney": self.signed_money,
             "tmoney": self.target_money,
+            "money_in": self.money_in,
+            "rate": self.rate,
             "pct": self.pct,
             "spct": self.signed_pct,
             "pct_number": self.pct_number,

@@ -217,6 +217,36 @@ class PeriodToDate:
 
 
 @dataclass(frozen=True)
+class CurrencyRow:
+    """The month's completed sales in one currency (mart_currency_mix_monthly)."""
+
+    currency: str
+    is_reporting_currency: bool
+    orders: Number
+    revenue_transaction: Number  # in the currency itself
+    revenue: Number  # in the reporting currency
+    revenue_share: Number
+    effective_rate: Number
+    month_rate_yoy_pct: Number
+
+
+@dataclass(frozen=True)
+class CurrencyMix:
+    """Where revenue came from by currency, and its comparisons at constant currency (mart_sales_monthly)."""
+
+    rows: tuple[CurrencyRow, ...]
+    revenue_mom_pct: Number
+    revenue_mom_pct_cc: Number  # this month's sales at last month's rates
+    revenue_yoy_pct: Number
+    revenue_yoy_pct_cc: Number  # at the rates of the same month last year
+
+    @property
+    def foreign(self) -> bool:
+        """Some revenue was made in a currency other than the reporting one."""
+        return any(not r.is_reporting_currency for r in self.rows)
+
+
+@dataclass(frozen=True)
 class BridgeStep:
     """One part of the company's revenue shortfall (mart_target_bridge); the steps add up to it."""
 
@@ -547,6 +577,7 @@ class ReportModel:
     plan_accuracy: tuple[PlanCheck, ...] = ()
     period_to_date: PeriodToDate | None = None
     restated: tuple[RestatedFigure, ...] = ()
+    currency_mix: CurrencyMix | None = None
     findings: tuple[Finding, ...] = field(default=())  # filled by rules.evaluate, largest money at stake first
 
     def expectation(self, metric: str, channel: str | None = None) -> Expectation | None:

@@ -46,6 +46,7 @@ REPORT_READS = (
     "mart_plan_accuracy",
     "mart_period_to_date",
     "mart_restated_figures",
+    "mart_currency_mix_monthly",
 )
 TREND_MONTHS = 13
 MOVER_GRAINS = ("region", "channel", "category", "segment")
@@ -411,6 +412,14 @@ def _period_to_date(con: duckdb.DuckDBPyConnection, month: dt.date) -> m.PeriodT
     return m.PeriodToDate(row["fiscal_year"], row["fiscal_quarter"], row["month_of_fiscal_year"], figures)
 
 
+def _currency_mix(con: duckdb.DuckDBPyConnection, month: dt.date, sales: dict | None) -> m.CurrencyMix:
+    sales = sales or {}
+    return m.CurrencyMix(
+        _by_month(con, "mart_currency_mix_monthly", m.CurrencyRow, month, "revenue desc, currency"),
+        *(sales.get(c) for c in ("revenue_mom_pct", "revenue_mom_pct_cc", "revenue_yoy_pct", "revenue_yoy_pct_cc")),
+    )
+
+
 def _header(con, month, company_name, currency, generated_at, run_id) -> m.Header:
     window = _rows(
         con, "select min(batch_month) as first, max(batch_month) as last from staging.stg_crm__extract_files"
@@ -515,4 +524,5 @@ def load_model(
             "restated_month, case grain when 'company' then 1 when 'team' then 2 else 3 end, grain_value nulls first, "
             "metric, restated_at",
         ),
+        currency_mix=_currency_mix(con, month, sales),
     )

@@ -346,6 +346,14 @@ insert into marts.mart_period_to_date values
     0.940911, 149245.5, null, null, null, null, 23, 20, 0.15, null, null, 113, null, null, null, null, 5, 4, 0.25,
     6, 0.833333, 30, null, null, null, null, 11);
 
+-- One currency: the report has no currency section (tests/report/test_currency_mix.py adds a second one).
+create table marts.mart_currency_mix_monthly (month date, currency varchar, is_reporting_currency boolean,
+    orders bigint, revenue_transaction decimal(18,2), revenue decimal(18,2), revenue_share decimal(18,6),
+    effective_rate decimal(38,9), month_rate decimal(18,10), month_rate_prev decimal(18,10),
+    month_rate_ly decimal(18,10), month_rate_mom_pct decimal(18,6), month_rate_yoy_pct decimal(18,6));
+insert into marts.mart_currency_mix_monthly values
+    (date '2025-02-01', 'USD', true, 120, 12345.5, 12345.5, 1, 1, 1, 1, 1, 0, 0);
+
 -- Nothing restated: the report has no "restated figures" list (tests/robustness/test_restatements.py has one).
 create table marts.mart_restated_figures (month date, restated_month date, grain varchar, grain_value varchar,
     metric varchar, old_value decimal(38,9), new_value decimal(38,9), value_change decimal(38,9), run_id varchar,
@@ -520,6 +528,7 @@ MART_NAMES = (
     "mart_action_follow_up",
     "mart_plan_accuracy",
     "mart_period_to_date",
+    "mart_currency_mix_monthly",
 )
 
 
