@@ -292,3 +292,30 @@ def test_an_export_of_the_whole_org_is_cut_to_the_month(tmp_path: Path, con: duc
             ("0065g00000Opp08", ACC2, USR2, "2026-08-01", "2026-09-15", "2026-09-15", "won", "600.0000"),
         ]
     )
+
+
+def test_a_multi_currency_org_gives_each_opportunity_its_currency(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    header, opportunities = api_files()["Opportunity.csv"]
+    # an org's corporate currency may be left blank: the reporting one; the rest are outside the month
+    codes = ["EUR", "USD", "", "EUR"] + [""] * (len(opportunities) - 4)
+    _write(
+        tmp_path,
+        "api",
+        **{
+            "Opportunity.csv": (
+                [*header, "CurrencyIsoCode"],
+                [[*o, c] for o, c in zip(opportunities, codes, strict=True)],
+            )
+        },
+    )
+    (tmp_path / MONTH / "fx_rates.csv").write_text(f"currency,month,rate_date,rate_to_reporting\nEUR,{MONTH},,1.08\n")
+    load(con, tmp_path, **SALESFORCE)
+    assert rows(con, "select order_id, currency from raw.orders order by all") == [(OPP[0], "EUR"), (OPP[3], "EUR")]
+    assert rows(con, "select opportunity_id, currency from raw.opportunities order by all") == [
+        (OPP[0], "EUR"),
+        (OPP[1], "USD"),
+        (OPP[2], None),
+        (OPP[3], "EUR"),
+    ]

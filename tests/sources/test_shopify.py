@@ -174,3 +174,27 @@ def test_the_export_shopify_mails_is_read_under_its_own_name(tmp_path: Path, con
     load(con, tmp_path, **SHOPIFY)
 
     assert rows(con, "select distinct source_file from raw.orders") == [("2026-10/orders_export_1.csv",)]
+
+
+def test_each_order_keeps_the_currency_it_was_paid_in_and_needs_its_rate(
+    tmp_path: Path, con: duckdb.DuckDBPyConnection
+) -> None:
+    rows_ = export_rows()
+    eur = [row for row in rows_ if row["Name"] == "#1002" and row.get("Financial Status")]
+    eur[0]["Currency"] = "EUR"  # an order field: on the order's first row only (line 5)
+    write_export(tmp_path / MONTH, rows_)
+
+    message = rejected(con, tmp_path, **SHOPIFY)
+    assert "column Currency (currency): 2 rows violate" in message  # the sale and its refund
+    assert "(none for EUR)' (lines 5, 5)" in message
+
+    (tmp_path / MONTH / "fx_rates.csv").write_text(f"currency,month,rate_date,rate_to_reporting\nEUR,{MONTH},,1.08\n")
+    load(con, tmp_path, **SHOPIFY)
+    assert rows(con, "select order_id, currency from raw.orders order by all") == [
+        ("#1001", "USD"),
+        ("#1002", "EUR"),
+        ("#1002 refund", "EUR"),  # the refunded part is in the order's currency too
+        ("#1003", "USD"),
+        ("#1005", "USD"),
+        ("#1006", "USD"),
+    ]

@@ -33,6 +33,7 @@ classified as (
         cast(timezone(getvariable('timezone'), deal.close_date) as date) as close_date,
         cast(timezone(getvariable('timezone'), deal.create_date) as date) as create_date,
         deal.amount,
+        deal.currency,
         deal.owner_id,
         deal.team_id,
         -- The export's association lists a deal's companies as 1;2: the first is its customer.

@@ -11,5 +11,6 @@ select
     amount,
     cast(null as varchar) as lost_reason,
     cast(null as varchar) as competitor,
+    currency,
     source_line
 from month_deals

@@ -8,6 +8,7 @@ select
     channel,
     cast(null as varchar) as campaign_id,
     'completed' as status,
+    currency,
     source_line
 from month_deals
 where is_order

@@ -8,6 +8,7 @@ select
     case when website_id is not null then 'online' else 'agent' end as channel,
     cast(null as varchar) as campaign_id,
     status,
+    currency,
     source_line
 from sale_orders
 where status is distinct from 'left_out'

@@ -12,6 +12,7 @@ with from_orders as (
         website_id,
         state as status,
         amount_untaxed,
+        regexp_replace(currency_id, '^base\.', '') as currency,
         source_line
     from src_sale_order
     where name is not null

@@ -12,5 +12,6 @@ select
     amount,
     cast(null as varchar) as lost_reason,
     cast(null as varchar) as competitor,
+    currency,
     source_line
 from sf_opportunities

@@ -10,6 +10,7 @@ select
     channel,
     cast(null as varchar) as campaign_id,
     'completed' as status,
+    currency,
     source_line
 from sf_opportunities
 where stage = 'won' and closed_in_month

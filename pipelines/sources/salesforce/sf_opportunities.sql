@@ -19,6 +19,7 @@ with exported as (
         close_date,
         cast(timezone(getvariable('timezone'), created_date) as date) as created_date,
         amount,
+        currency,
         channel,
         source_line
     from src_opportunity

@@ -12,6 +12,7 @@ with order_rows as (
         source as channel,
         created_at,
         subtotal,
+        currency,
         coalesce(refunded_amount, 0) as refunded,
         billing_name,
         billing_country,
@@ -54,6 +55,7 @@ select
     channel,
     status,
     amount,
+    currency,
     billing_name,
     billing_country,
     source_line

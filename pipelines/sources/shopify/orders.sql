@@ -7,6 +7,7 @@ select
     channel,
     cast(null as varchar) as campaign_id,
     status,
+    currency,
     source_line
 from order_parts
 where status <> 'left_out'
