@@ -24,6 +24,7 @@ import dagster as dg
 import duckdb
 import pytest
 
+from bench.recompute_revenue import month_revenue
 from tests.fixture_month import month_rows, write_month
 from tests.pipeline_runs import definitions_for, project_env, run_months
 from tests.robustness.conftest import BuiltProject
@@ -75,6 +76,8 @@ def test_revenue_is_each_line_at_its_own_rate_rounded_once(converted: dict) -> N
         "from marts.mart_sales_monthly where grain = 'company' and month = ?",
         month,
     ) == [(Decimal("71.77"), Decimal("100.00"), Decimal("-0.282274"), Decimal("65.60"), Decimal("-0.344000"))]
+    # the independent recomputation from the files agrees (bench/recompute_revenue.py)
+    assert month_revenue(converted["root"] / "landing", converted["month"]) == Decimal("71.77")
     assert _query(
         converted["root"],
         "select order_id, line_no, currency, fx_rate, line_revenue_transaction, line_revenue "
