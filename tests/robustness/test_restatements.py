@@ -6,11 +6,11 @@ order O3 (customer C3, rep R1 of team T1, channel agent, 1 x 10.00) completed in
 - month 1: company revenue 100.00 -> 110.00, orders 3 -> 4, active customers 2 -> 3 (C3), new
   customers 2 -> 3 (C3's first completed order); team T1 revenue 40.00 -> 50.00 (O1 23.50 + O4 16.50,
   + 10.00), orders 2 -> 3, active customers 1 -> 2, new customers 1 -> 2; channel agent revenue
-  0.00 -> 10.00, orders 0 -> 1, active customers 0 -> 1.
+  0.00 -> 10.00, orders 0 -> 1, active customers 0 -> 1, new customers 0 -> 1 (O3 is C3's first).
 - month 2 (unchanged itself): revenue_prev of the company 100.00 -> 110.00 and its revenue_mom_pct
   0 -> (100 - 110) / 110 = -0.090909; team T1 40.00 -> 50.00 and 0 -> (40 - 50) / 50 = -0.2; channel agent
   0.00 -> 10.00 and null (base 0) -> (0 - 10) / 10 = -1.
-The third month, published next, lists the 17 changes again, each with its month; its own figures
+The third month, published next, lists the 18 changes again, each with its month; its own figures
 were never published before, so nothing of it is restated.
 """
 
@@ -100,6 +100,7 @@ def test_the_redelivery_records_exactly_the_changed_figures(restated: dict) -> N
             row(m1, "channel", "agent", "revenue", "0", "10"),
             row(m1, "channel", "agent", "orders", "0", "1"),
             row(m1, "channel", "agent", "active_customers", "0", "1"),
+            row(m1, "channel", "agent", "new_customers", "0", "1"),
             row(m2, "company", None, "revenue_prev", "100", "110"),
             row(m2, "company", None, "revenue_mom_pct", "0", "-0.090909"),
             row(m2, "team", "T1", "revenue_prev", "40", "50"),
@@ -140,6 +141,7 @@ def test_the_restated_months_report_lists_old_and_new(restated: dict) -> None:
         "- Team T1: Orders 2 → 3",
         "- Team T1: Revenue $40.00 → $50.00",
         "- Channel Agent: Active customers 0 → 1",
+        "- Channel Agent: New customers 0 → 1",
         "- Channel Agent: Orders 0 → 1",
         "- Channel Agent: Revenue $0.00 → $10.00",
     ]
@@ -191,8 +193,8 @@ def test_the_first_month_published_after_lists_the_runs_changes_with_their_month
     first, second = restated["months"]
     assert restated["runs"][2].success
     listed = _restated_list(restated["root"], restated["third"], "en")[2:]
-    assert len(listed) == 17
+    assert len(listed) == 18
     first_name, second_name = (dt.date.fromisoformat(f"{m}-01").strftime("%B %Y") for m in (first, second))
     assert listed[3] == f"- {first_name}, Company: Revenue $100.00 → $110.00"
     assert listed[-1] == f"- {second_name}, Channel Agent: Previous month's revenue $0.00 → $10.00"
-    assert len(_restatements(restated["root"])) == 17
+    assert len(_restatements(restated["root"])) == 18

@@ -15,6 +15,21 @@ teams as (
     select * from {{ ref('mart_team_performance') }}
 ),
 
+-- a customer's first completed order names the channel that won them
+first_orders as (
+    select * from {{ ref('fct_orders') }}
+    where is_first_order and status = 'completed'
+),
+
+channel_new_customers as (
+    select
+        month,
+        channel,
+        count(distinct customer_id) as new_customers
+    from first_orders
+    group by month, channel
+),
+
 attainment as (
     select * from {{ ref('mart_target_attainment') }}
     where scope in ('company', 'team') and metric = 'revenue'
@@ -55,6 +70,20 @@ new_customer_figures as (
         'new_customers' as metric,
         cast(new_customers as decimal(38, 9)) as metric_value
     from teams
+    union all
+    -- every channel of the sales mart, 0 where it won nobody new
+    select
+        sales.month,
+        'channel' as grain,
+        sales.grain_value,
+        'new_customers' as metric,
+        cast(coalesce(channel_new_customers.new_customers, 0) as decimal(38, 9)) as metric_value
+    from sales
+    left join channel_new_customers
+        on
+            sales.month = channel_new_customers.month
+            and sales.grain_value = channel_new_customers.channel
+    where sales.grain = 'channel'
 ),
 
 attainment_figures as (
