@@ -55,10 +55,13 @@ def bare_ingest(con: duckdb.DuckDBPyConnection, landing: Path, months: list[str]
         files = _entity_files(landing, months, entity)
         if not files:
             continue
-        types = {c.name: c.sql_type for c in entity.columns}
+        # A file may leave out optional columns (a single-currency demo writes no currency): by name.
+        with open(files[0], encoding="utf-8") as handle:
+            header = handle.readline().strip().split(",")
+        types = {c.name: c.sql_type for c in entity.columns if c.name in header}
         con.execute(
-            f"insert into raw.{entity.name} select * exclude (filename), "
-            f"cast({_MONTH_OF_FILE} || '-01' as date), filename, null, null, null, null "
+            f"insert into raw.{entity.name} by name select * exclude (filename), "
+            f"cast({_MONTH_OF_FILE} || '-01' as date) as batch_month, filename as source_file "
             "from read_csv($files, header = true, columns = $types, filename = true)",
             {"files": files, "types": types},
         )

@@ -26,10 +26,12 @@
 {%- endmacro %}
 
 {#- An amount converted to the reporting currency, exact to 10 decimals: the
-    marts round once, to the cent, at the end. The amount is widened first:
-    DuckDB multiplies two DECIMAL(18)s in 64 bits and overflows. -#}
+    marts round once, to the cent, at the end. The amount is cast to
+    DECIMAL(24, 10) first: wide enough that DuckDB does not multiply two
+    DECIMAL(18)s in 64 bits (it overflows), narrow enough that Spark keeps 15
+    decimals of the product (it cuts a product wider than 38 digits to 6). -#}
 {% macro converted(amount, rate) -%}
-    cast(cast({{ amount }} as decimal(38, 10)) * ({{ rate }}) as decimal(38, 10))
+    cast(cast({{ amount }} as decimal(24, 10)) * ({{ rate }}) as decimal(38, 10))
 {%- endmacro %}
 
 {#- The sum of `value` over the rows where `condition` holds; null when one of

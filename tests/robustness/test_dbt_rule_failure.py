@@ -45,12 +45,16 @@ def test_the_rule_checks_of_the_broken_models_fail_and_say_which_rules(broken_ru
     checks = evaluations(broken_rule_run)
     lines = checks[("marts/fct_order_lines", "column_rules_fct_order_lines")]
     assert lines.passed is False and lines.severity == dg.AssetCheckSeverity.ERROR
-    assert lines.metadata["dagster_dbt/failed_row_count"].value == 2
+    # the line's amount is negative in its own currency, converted, and at both comparison months' rates
+    assert lines.metadata["dagster_dbt/failed_row_count"].value == 5
     assert lines.metadata["failing rows"].value.splitlines() == [
         "| column_name | rule | failing_rows |",
         "| --- | --- | --- |",
         "| discount | accepted_range | 1 |",
+        "| line_revenue_transaction | accepted_range | 1 |",
         "| line_revenue | accepted_range | 1 |",
+        "| line_revenue_at_prev_month_rates | accepted_range | 1 |",
+        "| line_revenue_at_ly_rates | accepted_range | 1 |",
     ]
 
 
