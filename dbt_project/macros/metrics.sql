@@ -14,16 +14,14 @@
 {%- endmacro %}
 
 {#- Change against a base as a fraction; null when the base is 0 or missing
-    (metrics.md: a pct is never 0 % by accident). Rounded from decimal_ratio's
-    decimal, so DuckDB (a double quotient) and Spark (a decimal one) round alike. -#}
+    (metrics.md: a pct is never 0 % by accident). -#}
 {% macro pct_change(current, base) -%}
-    cast(round({{ decimal_ratio(current ~ ' - ' ~ base, base) }}, 6) as decimal(18, 6))
+    cast(round(({{ current }} - {{ base }}) / nullif({{ base }}, 0), 6) as decimal(18, 6))
 {%- endmacro %}
 
-{#- A share or rate as a fraction with six decimals; null when the denominator is 0
-    (rounded from decimal_ratio, as pct_change). -#}
+{#- A share or rate as a fraction with six decimals; null when the denominator is 0. -#}
 {% macro ratio(numerator, denominator) -%}
-    cast(round({{ decimal_ratio(numerator, denominator) }}, 6) as decimal(18, 6))
+    cast(round(({{ numerator }}) / nullif({{ denominator }}, 0), 6) as decimal(18, 6))
 {%- endmacro %}
 
 {#- Months M-W .. M-1 form a customer's base; W is the `customer_window_months` var. -#}
