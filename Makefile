@@ -34,13 +34,15 @@ DBT_DIRS := --project-dir dbt_project --profiles-dir dbt_project
 # currency settings from SALES_FISCAL_YEAR_START_MONTH, SALES_REPORTING_CURRENCY and SALES_FX_MONTH_RATE,
 # as the pipeline passes them.
 DBT_VARS = --vars '$(shell $(BIN)/python -m pipelines.transform.vars)'
-APT_PACKAGES := chromium fonts-noto-cjk poppler-utils
+# openjdk-17-jre-headless: Spark's JVM (make demo-spark and the Spark equality test, docs/scale.md).
+APT_PACKAGES := chromium fonts-noto-cjk poppler-utils openjdk-17-jre-headless
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: demo demo-data materialize test lint docs dev bench system-deps manifest full-refresh clean help
+.PHONY: demo demo-spark demo-data materialize test lint docs dev bench system-deps manifest full-refresh clean help
 
 help:
 	@echo "make demo   - install, generate $(DEMO_MONTHS) months of demo extracts, run every month, write the report"
+	@echo "make demo-spark - the demo's small scale built on DuckDB and on Spark (local mode), marts compared"
 	@echo "make test   - run the whole test suite"
 	@echo "make dev    - open the Dagster UI on http://127.0.0.1:3000"
 	@echo "make docs   - build dbt's docs site (offline) into dbt_project/target"
@@ -91,6 +93,19 @@ materialize: $(BIN)/.installed $(DAGSTER_HOME)/dagster.yaml manifest
 	echo "Open the Dagster UI: make dev, then http://127.0.0.1:3000"
 
 demo: $(BIN)/.installed system-deps demo-data materialize
+
+# Its own folders: the demo's months, warehouse and lake are kept apart from `make demo`'s.
+# Dagster's and Spark's logs go to demo-spark.log; the terminal shows the comparison.
+SPARK_DEMO_DIR := data/spark-demo
+demo-spark: $(BIN)/.installed system-deps $(DAGSTER_HOME)/dagster.yaml manifest
+	@mkdir -p $(SPARK_DEMO_DIR); echo "building on DuckDB, then on Spark (full log: $(SPARK_DEMO_DIR)/demo-spark.log)"
+	@SALES_LANDING_DIR=$(SPARK_DEMO_DIR)/landing SALES_DUCKDB_PATH=$(SPARK_DEMO_DIR)/warehouse.duckdb \
+	SALES_ANALYST_DUCKDB_PATH=$(SPARK_DEMO_DIR)/analytics.duckdb SALES_REPORTS_DIR=$(SPARK_DEMO_DIR)/reports \
+	SALES_SPARK_WAREHOUSE=$${SALES_SPARK_WAREHOUSE:-$(SPARK_DEMO_DIR)/lake} \
+	SALES_SPARK_METASTORE=$${SALES_SPARK_METASTORE:-$(SPARK_DEMO_DIR)/metastore} \
+	SALES_SPARK_SCRATCH_DIR=$(SPARK_DEMO_DIR)/spark-scratch \
+		$(BIN)/python -m pipelines.spark.demo 2> $(SPARK_DEMO_DIR)/demo-spark.log \
+		|| { tail -40 $(SPARK_DEMO_DIR)/demo-spark.log; exit 1; }
 
 test: $(BIN)/.installed system-deps $(DAGSTER_HOME)/dagster.yaml manifest
 	$(BIN)/pytest -n 2 --dist loadscope --no-loadscope-reorder

@@ -34,6 +34,21 @@ class SettingsError(ValueError):
     pass
 
 
+# Where the marts are built (docs/scale.md): DuckDB on this machine, or Spark.
+ENGINES = ("duckdb", "spark")
+
+
+@dataclass(frozen=True)
+class SparkSettings:
+    """Spark's connection settings, read with the others though used only when SALES_ENGINE=spark."""
+
+    master: str  # local[*], or a cluster's master URL
+    warehouse: str  # the lake: a local folder, or an object-store URL on a cluster
+    metastore: str  # a local Derby folder, or thrift://host:port of a Hive metastore
+    scratch: str  # the driver's local temp folders (Derby's log, Hive's session files)
+    shuffle_partitions: int
+
+
 @dataclass(frozen=True)
 class EmailSettings:
     """Where the monthly report is mailed, and through which SMTP server (STARTTLS when offered)."""
@@ -85,6 +100,8 @@ class Settings:
     house_rep: str
     house_team: str
     fiscal_year_start_month: int
+    engine: str
+    spark: SparkSettings
 
     @property
     def model_vars(self) -> ModelVars:
@@ -165,6 +182,8 @@ class Settings:
             house_rep=env.get("SALES_HOUSE_REP", "house").strip() or "house",
             house_team=env.get("SALES_HOUSE_TEAM", "house").strip() or "house",
             fiscal_year_start_month=int(fiscal_start),
+            engine=_engine(env),
+            spark=_spark(env),
         )
 
 
@@ -176,6 +195,32 @@ def _reporting_currency(env: Mapping[str, str]) -> str:
     if not re.fullmatch(TEXT_FORMS["currency"].pattern, code):
         raise SettingsError(f"SALES_REPORTING_CURRENCY must be {TEXT_FORMS['currency'].hint}, got {code!r}")
     return code
+
+
+def _engine(env: Mapping[str, str]) -> str:
+    engine = env.get("SALES_ENGINE", "duckdb").strip().lower() or "duckdb"
+    if engine not in ENGINES:
+        raise SettingsError(f"SALES_ENGINE must be one of {ENGINES}, got {engine!r}")
+    return engine
+
+
+def _spark(env: Mapping[str, str]) -> SparkSettings:
+    partitions = env.get("SALES_SPARK_SHUFFLE_PARTITIONS", "4").strip()
+    if not (partitions.isascii() and partitions.isdigit() and int(partitions) > 0):
+        raise SettingsError(f"SALES_SPARK_SHUFFLE_PARTITIONS must be a whole number > 0, got {partitions!r}")
+    metastore = env.get("SALES_SPARK_METASTORE", "data/spark-metastore")
+    return SparkSettings(
+        master=env.get("SALES_SPARK_MASTER", "local[*]"),
+        warehouse=_location(env.get("SALES_SPARK_WAREHOUSE", "data/lake")),
+        metastore=metastore if metastore.startswith("thrift://") else str(Path(metastore).resolve()),
+        scratch=str(Path(env.get("SALES_SPARK_SCRATCH_DIR", "data/spark-scratch")).resolve()),
+        shuffle_partitions=int(partitions),
+    )
+
+
+def _location(value: str) -> str:
+    """A URL (s3a://, abfss://, hdfs://) as given; a local folder made absolute."""
+    return value if "://" in value else str(Path(value).resolve())
 
 
 def _flag(env: Mapping[str, str], name: str, default: bool) -> bool:

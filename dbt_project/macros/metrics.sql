@@ -32,3 +32,21 @@
     {%- endif -%}
     {{ months }}
 {%- endmacro %}
+
+{#- The mean of a decimal column (nulls left out), kept decimal as decimal_ratio keeps it: avg()
+    gives a double on DuckDB and a decimal on Spark, which round differently. -#}
+{% macro decimal_mean(expr) -%}
+    {{ decimal_ratio('sum(' ~ expr ~ ')', 'count(' ~ expr ~ ')') }}
+{%- endmacro %}
+
+{#- The median as a decimal(precision, scale): the mean of the two middle values (the middle one when
+    their count is odd), rounded half up, the same on every engine. percentile_cont interpolates
+    in the input's decimal type on DuckDB (truncating) and in double on Spark, and Spark's
+    percentile_disc returns a double: each middle value is cast back to a decimal of `scale`
+    places, exact for inputs with no more decimals than that. -#}
+{% macro decimal_median(expr, precision, scale) -%}
+    cast(round((
+        cast(percentile_disc(0.5) within group (order by {{ expr }}) as decimal({{ precision }}, {{ scale }}))
+        + cast(percentile_disc(0.5) within group (order by {{ expr }} desc) as decimal({{ precision }}, {{ scale }}))
+    ) * 0.5, {{ scale }}) as decimal({{ precision }}, {{ scale }}))
+{%- endmacro %}

@@ -69,7 +69,7 @@ history as (
         current_month.grain_value,
         current_month.metric,
         count(earlier.metric_value) as history_months,
-        percentile_cont(0.5) within group (order by earlier.metric_value) as history_median
+        {{ decimal_median('earlier.metric_value', 24, 6) }} as history_median
     from metric_values as current_month
     inner join metric_values as earlier
         on

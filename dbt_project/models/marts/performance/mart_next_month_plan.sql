@@ -109,9 +109,12 @@ final as (
         cast(round(
             case
                 when with_method.method = 'seasonal_growth'
-                    -- value(M-11) * (1 + g) without rounding g first
-                    then with_method.base_value_m_minus_11 * with_method.recent_3m_sum / with_method.prior_year_3m_sum
-                else with_method.recent_3m_sum / with_method.recent_months
+                    -- value(M-11) * (1 + g) without rounding g first; decimal quotients
+                    -- (decimal_ratio), so both engines round the same cents
+                    then {{ decimal_ratio(
+                        'with_method.base_value_m_minus_11 * with_method.recent_3m_sum', 'with_method.prior_year_3m_sum'
+                    ) }}
+                else {{ decimal_ratio('with_method.recent_3m_sum', 'with_method.recent_months') }}
             end, 2
         ) as decimal(18, 2)) as proposed_target,
         with_method.method,

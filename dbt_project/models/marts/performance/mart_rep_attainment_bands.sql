@@ -39,14 +39,18 @@ final as (
         sum(case when revenue_attainment is null then 1 else 0 end) as reps_without_target,
         cast({{ lagging_attainment() }} as decimal(9, 4)) as lagging_attainment,
         min(revenue_attainment) as lowest_attainment,
-        percentile_cont(0.5) within group (order by revenue_attainment) as median_attainment,
+        {{ decimal_median('revenue_attainment', 18, 6) }} as median_attainment,
         max(revenue_attainment) as highest_attainment,
         sum(case when tenure_group = 'new_hire' then 1 else 0 end) as new_hire_reps,
-        avg(case when tenure_group = 'new_hire' then revenue end) as new_hire_avg_revenue,
-        avg(case when tenure_group = 'new_hire' then revenue_attainment end) as new_hire_avg_attainment,
+        {{ money(decimal_mean("case when tenure_group = 'new_hire' then revenue end")) }} as new_hire_avg_revenue,
+        cast(round(
+            {{ decimal_mean("case when tenure_group = 'new_hire' then revenue_attainment end") }}, 6
+        ) as decimal(18, 6)) as new_hire_avg_attainment,
         sum(case when tenure_group = 'tenured' then 1 else 0 end) as tenured_reps,
-        avg(case when tenure_group = 'tenured' then revenue end) as tenured_avg_revenue,
-        avg(case when tenure_group = 'tenured' then revenue_attainment end) as tenured_avg_attainment
+        {{ money(decimal_mean("case when tenure_group = 'tenured' then revenue end")) }} as tenured_avg_revenue,
+        cast(round(
+            {{ decimal_mean("case when tenure_group = 'tenured' then revenue_attainment end") }}, 6
+        ) as decimal(18, 6)) as tenured_avg_attainment
     from with_groups
     group by month
 )

@@ -58,7 +58,7 @@ new_customer_figures as (
     select
         month,
         'company' as grain,
-        cast(null as varchar) as grain_value,
+        cast(null as string) as grain_value,
         'new_customers' as metric,
         cast(new_customers as decimal(38, 9)) as metric_value
     from customers
