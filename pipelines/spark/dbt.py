@@ -33,7 +33,7 @@ def write_spark_profile(project_profiles_dir: Path, settings: Settings, target_p
 
 def spark_build(settings: Settings, target_path: Path, window: tuple[str, str] | None = None) -> dbtRunnerResult:
     """`dbt build` of every model and data test on Spark, for the month window (else every loaded month)."""
-    variables: dict[str, Any] = dbt_parse_vars(settings.rules, settings.fiscal_year_start_month)
+    variables: dict[str, Any] = dbt_parse_vars(settings.rules, settings.model_vars)
     if window is not None:
         variables |= dbt_window_vars(*window)
     profiles_dir = write_spark_profile(DBT_PROJECT_DIR, settings, target_path)
