@@ -1,6 +1,7 @@
 -- Company targets that the extract of month M provides for M+1: what was
 -- known at M's close, used for pipeline coverage and the next-month plan. A
--- revenue target in another currency is converted at M's month rate.
+-- revenue target in another currency is converted at M's month rate, kept to
+-- the 4 decimals targets are given with.
 
 with targets as (
     select * from {{ ref('stg_crm__targets') }}
@@ -17,9 +18,9 @@ final as (
         targets.metric,
         case
             when targets.metric = 'revenue'
-                then {{ converted(
+                then cast({{ converted(
                     'targets.target_value', to_reporting_rate('targets.currency', 'month_rates.month_rate')
-                ) }}
+                ) }} as decimal(18, 4))
             else targets.target_value
         end as target_value
     from targets

@@ -3,7 +3,8 @@
 -- folder M: the latest folder (batch_month <= M) with rows for M wins as a
 -- whole, and never a folder delivered after M. A revenue target in another
 -- currency is converted at the month rate of the folder that set it: the rate
--- known when it was planned.
+-- known when it was planned. It keeps the 4 decimals targets are given with,
+-- so the attainment ratios divide the same types on every engine.
 
 with targets as (
     select * from {{ ref('stg_crm__targets') }}
@@ -35,9 +36,9 @@ final as (
         as_of_month.metric,
         case
             when as_of_month.metric = 'revenue'
-                then {{ converted(
+                then cast({{ converted(
                     'as_of_month.target_value', to_reporting_rate('as_of_month.currency', 'month_rates.month_rate')
-                ) }}
+                ) }} as decimal(18, 4))
             else as_of_month.target_value
         end as target_value,
         as_of_month.currency as target_currency,
