@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.settings import Settings, SettingsError
+from pipelines.settings import ModelVars, Settings, SettingsError
 
 
 def test_defaults_without_any_variable(tmp_path: Path) -> None:
@@ -22,6 +22,7 @@ def test_defaults_without_any_variable(tmp_path: Path) -> None:
     assert (settings.schedule_hour, settings.schedule_timezone) == (6, "UTC")
     assert settings.run_lock_timeout_seconds == 3600
     assert settings.fiscal_year_start_month == 1
+    assert (settings.reporting_currency, settings.fx_month_rate) == ("USD", "average")
 
 
 def test_variables_override_the_defaults() -> None:
@@ -35,9 +36,12 @@ def test_variables_override_the_defaults() -> None:
             "SALES_DUCKDB_MEMORY_LIMIT": "4GB",
             "SALES_RUN_LOCK_TIMEOUT_SECONDS": "2.5",
             "SALES_FISCAL_YEAR_START_MONTH": "4",
+            "SALES_REPORTING_CURRENCY": "EUR",
+            "SALES_FX_MONTH_RATE": "month_end",
         }
     )
     assert settings.fiscal_year_start_month == 4
+    assert settings.model_vars == ModelVars(4, "EUR", "month_end")  # what dbt is told
     assert settings.run_lock_timeout_seconds == 2.5
     assert settings.start_month == "2022-01"
     assert settings.report_languages == ("zh",)
@@ -60,6 +64,9 @@ def test_variables_override_the_defaults() -> None:
         {"SALES_FISCAL_YEAR_START_MONTH": "0"},
         {"SALES_FISCAL_YEAR_START_MONTH": "13"},
         {"SALES_FISCAL_YEAR_START_MONTH": "April"},
+        {"SALES_REPORTING_CURRENCY": "eur"},
+        {"SALES_REPORTING_CURRENCY": "EURO"},
+        {"SALES_FX_MONTH_RATE": "daily"},
     ],
 )
 def test_bad_values_are_refused(env: dict[str, str]) -> None:
@@ -83,3 +90,8 @@ def test_mail_delivery_needs_a_sender_and_a_server_and_hides_the_password() -> N
     assert Settings.from_env({"SALES_START_MONTH": "2024-01"}).email is None
     with pytest.raises(SettingsError, match="SALES_REPORT_PDF"):
         Settings.from_env({"SALES_START_MONTH": "2024-01", "SALES_REPORT_PDF": "maybe"})
+
+
+def test_the_old_currency_setting_is_refused_with_its_new_name() -> None:
+    with pytest.raises(SettingsError, match="SALES_CURRENCY is now SALES_REPORTING_CURRENCY"):
+        Settings.from_env({"SALES_START_MONTH": "2024-01", "SALES_CURRENCY": "EUR"})
