@@ -43,3 +43,16 @@
         else coalesce(sum(case when {{ condition }} then {{ value }} end), 0)
     end
 {%- endmacro %}
+
+{#- A target in the reporting currency: a revenue target converted at `rate`
+    and kept to the 4 decimals targets are given with (so attainment ratios
+    divide the same types on DuckDB and Spark); other metrics are counts or
+    fractions and stay as given. `target` is the alias of a targets row. -#}
+{% macro target_in_reporting_currency(target, rate) -%}
+    case
+        when {{ target }}.metric = 'revenue'
+            then cast({{ converted(target ~ '.target_value', to_reporting_rate(target ~ '.currency', rate)) }}
+            as decimal(18, 4))
+        else {{ target }}.target_value
+    end
+{%- endmacro %}

@@ -16,13 +16,7 @@ final as (
         targets.batch_month as month,
         targets.target_month as plan_month,
         targets.metric,
-        case
-            when targets.metric = 'revenue'
-                then cast({{ converted(
-                    'targets.target_value', to_reporting_rate('targets.currency', 'month_rates.month_rate')
-                ) }} as decimal(18, 4))
-            else targets.target_value
-        end as target_value
+        {{ target_in_reporting_currency('targets', 'month_rates.month_rate') }} as target_value
     from targets
     left join month_rates
         on

@@ -34,13 +34,7 @@ final as (
         as_of_month.scope,
         as_of_month.scope_id,
         as_of_month.metric,
-        case
-            when as_of_month.metric = 'revenue'
-                then cast({{ converted(
-                    'as_of_month.target_value', to_reporting_rate('as_of_month.currency', 'month_rates.month_rate')
-                ) }} as decimal(18, 4))
-            else as_of_month.target_value
-        end as target_value,
+        {{ target_in_reporting_currency('as_of_month', 'month_rates.month_rate') }} as target_value,
         as_of_month.currency as target_currency,
         as_of_month.target_value as target_value_transaction,
         as_of_month.batch_month as target_batch_month
