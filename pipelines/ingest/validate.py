@@ -162,7 +162,9 @@ def validate_run(
         months = sorted(month_start(m) for m in files)
         with _with_lookup_flags(con, entity, reporting_currency) as checked:
             outcomes = validate_months(entity, con, checked, months, channels=channels)
-            missing_rates = _missing_rates(con, entity, checked)
+            # Naming the missing currencies reads the rows again: only when a rate is missing.
+            rate_failed = any(o.rule == "fx_rate" and not o.passed for found in outcomes.values() for o in found)
+            missing_rates = _missing_rates(con, entity, checked) if rate_failed else {}
         orphan_columns: set[str] = set()
         for batch_month, month_outcomes in outcomes.items():
             month = month_key(batch_month)
